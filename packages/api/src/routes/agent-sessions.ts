@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import {
+  type AgentSessionUploadResponse,
+  agentSessionRollupSchema,
+  agentSessionUploadSchema,
+} from '@devtime/protocol';
+import { Hono } from 'hono';
+import { ApiError, describeZodError, validationError } from '../api-error.ts';
+import { requireAuth } from '../auth/middleware.ts';
+import { type ApiDeps, type AppEnv, readJson } from '../context.ts';
+import { checkTimestamp } from '../ingest/time-window.ts';
+
+type Result = AgentSessionUploadResponse['results'][number];
+
+export function agentSessionRoutes(deps: ApiDeps) {
+  const routes = new Hono<AppEnv>();
+  routes.use(requireAuth(deps, { write: true }));
+
+  /** One rollup, or `{ sessions: [...] }`; each is validated and stored on its own. */
+  routes.post('/agent/sessions', async (c) => {
+    const body = await readJson(c);
+    const isEnvelope = typeof body === 'object' && body !== null && 'sessions' in body;
+    const envelope = agentSessionUploadSchema.safeParse(isEnvelope ? body : { sessions: [body] });
+    if (!envelope.success) throw validationError(envelope.error, 'upload');
+    const userId = c.get('principal').user.id;
+    const nowMs = deps.clock.nowMs();
+    const results: Result[] = [];
+    for (const [index, item] of envelope.data.sessions.entries()) {
+      const parsed = agentSessionRollupSchema.safeParse(item);
+      if (!parsed.success) {
+        results.push(rejected(index, describeZodError(parsed.error)));
+        continue;
+      }
+      const rollup = parsed.data;
+      const start = checkTimestamp(rollup.started_at, nowMs, deps.config, 'started_at');
+      const end = checkTimestamp(rollup.ended_at, nowMs, deps.config, 'ended_at');
+      if (!start.ok || !end.ok) {
+        results.push(rejected(index, !start.ok ? start.reason : !end.ok ? end.reason : ''));
+        continue;
+      }
+      const contentHash = createHash('sha256').update(JSON.stringify(rollup)).digest('hex');
+      const status = await deps.store.upsertAgentSession(userId, rollup, contentHash, nowMs);
+      if (status !== 'unchanged') deps.flusher.schedule();
+      results.push({ index, session_id: rollup.session_id, status });
+    }
+    const [only] = results;
+    if (!isEnvelope && only && 'error' in only) {
+      throw new ApiError(400, 'validation_failed', `session rollup is invalid: ${only.error.message}`);
+    }
+    const response: AgentSessionUploadResponse = { results };
+    return c.json(response, 200);
+  });
+
+  return routes;
+}
+
+function rejected(index: number, message: string): Result {
+  return { index, status: 'rejected', error: { code: 'validation_failed', message } };
+}

@@ -1,0 +1,26 @@
+import { computeDurations, type DurationInterval } from '@devtime/core';
+import type { ApiDeps } from '../context.ts';
+import type { ResolvedQuery } from './resolve-query.ts';
+
+/** Events this far before the range can still reach into it (agent turns are clipped to 12 h). */
+const LOOKBACK_MS = 12 * 3_600_000;
+
+/** Intervals for a query: the materialised table normally, a recompute from events for another timeout. */
+export async function readIntervals(
+  deps: ApiDeps,
+  userId: string,
+  query: ResolvedQuery,
+): Promise<DurationInterval[]> {
+  if (query.usesMaterialised) {
+    await deps.flusher.flushUser(userId);
+    return deps.store.readDurations(userId, query);
+  }
+  const events = await deps.store.readEvents(userId, {
+    fromMs: query.fromMs - LOOKBACK_MS - query.timeoutMs,
+    toMs: query.toMs + query.timeoutMs,
+    tool: query.tool,
+  });
+  // Filter by project after joining, so gaps are attributed exactly as in the materialised table.
+  const intervals = computeDurations(events, { timeoutMs: query.timeoutMs });
+  return query.project === undefined ? intervals : intervals.filter((i) => i.dims.project === query.project);
+}

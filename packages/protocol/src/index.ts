@@ -1,0 +1,7 @@
+export * from './agent-session.ts';
+export * from './auth.ts';
+export * from './categories.ts';
+export * from './error.ts';
+export * from './heartbeat.ts';
+export * from './limits.ts';
+export * from './stats.ts';

@@ -1,0 +1,209 @@
+import type { ActivityEvent, DurationInterval } from '@devtime/core';
+import type { AgentSessionRollup } from '@devtime/protocol';
+
+/**
+ * The storage contract. Every dialect (SQLite, Postgres, …) passes the same contract test suite
+ * (`store-contract.ts`). All methods are scoped by user id: a Store never returns another user's rows.
+ * Times are Unix milliseconds.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Creates or upgrades the schema. Idempotent. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  // users ------------------------------------------------------------------------------------------
+  createUser(input: NewUser): Promise<UserRecord>;
+  getUserById(id: string): Promise<UserRecord | null>;
+  getUserByUsername(username: string): Promise<UserRecord | null>;
+  listUsers(): Promise<UserRecord[]>;
+  /** Deletes the user and everything they own. */
+  deleteUser(id: string): Promise<boolean>;
+  updateUser(id: string, patch: UserPatch): Promise<UserRecord | null>;
+
+  // api keys ---------------------------------------------------------------------------------------
+  createApiKey(input: NewApiKey): Promise<ApiKeyRecord>;
+  /** Looks up a live (not revoked) key by the SHA-256 hex of the key. */
+  findApiKeyByHash(keyHash: string): Promise<ApiKeyRecord | null>;
+  listApiKeys(userId: string): Promise<ApiKeyRecord[]>;
+  /** Revokes one of the user's keys; false when the key is not theirs or already revoked. */
+  revokeApiKey(userId: string, keyId: string): Promise<boolean>;
+  touchApiKey(keyId: string, usedAtMs: number): Promise<void>;
+
+  // browser sessions (dashboard login) ---------------------------------------------------------------
+  createWebSession(input: { idHash: string; userId: string; createdAtMs: number; expiresAtMs: number }): Promise<void>;
+  findWebSession(idHash: string, nowMs: number): Promise<{ userId: string; expiresAtMs: number } | null>;
+  deleteWebSession(idHash: string): Promise<void>;
+
+  // machines ---------------------------------------------------------------------------------------
+  upsertMachine(userId: string, machine: MachineInput): Promise<void>;
+  listMachines(userId: string): Promise<MachineRecord[]>;
+
+  // activity ---------------------------------------------------------------------------------------
+  /**
+   * Inserts heartbeats; a row whose (user, tool, time, dedupeHash) already exists is skipped.
+   * Returns, per input row, whether it was new. Marks the touched time range dirty for duration
+   * maintenance in the same transaction, so a crash never leaves durations silently stale.
+   */
+  insertHeartbeats(userId: string, rows: readonly HeartbeatRow[]): Promise<boolean[]>;
+  /**
+   * Stores a rollup, replacing an earlier upload of the same (agent, session id). Returns
+   * 'unchanged' when the stored rollup is identical (by contentHash), so re-sends are free.
+   */
+  upsertAgentSession(
+    userId: string,
+    rollup: AgentSessionRollup,
+    contentHash: string,
+    receivedAtMs: number,
+  ): Promise<'created' | 'updated' | 'unchanged'>;
+
+  // durations --------------------------------------------------------------------------------------
+  /** Recomputes durations for every dirty range (all users, or one user). Cheap when nothing is dirty. */
+  flushDurations(userId?: string): Promise<void>;
+  /** Throws away and recomputes a user's durations with their current timeout (after a timeout change). */
+  rebuildDurations(userId: string): Promise<void>;
+  /** Materialised intervals overlapping [fromMs, toMs), unclipped, sorted by startMs. */
+  readDurations(userId: string, query: ActivityQuery): Promise<DurationInterval[]>;
+  /** Raw events (heartbeats and agent turns) in [fromMs, toMs), for queries with a non-default timeout. */
+  readEvents(userId: string, query: ActivityQuery): Promise<ActivityEvent[]>;
+
+  // agent usage ------------------------------------------------------------------------------------
+  /** Token usage rows attributed to times in [fromMs, toMs) (turn start, or session start). */
+  readAgentUsage(userId: string, query: ActivityQuery): Promise<AgentUsageRow[]>;
+  /** Agent sessions overlapping [fromMs, toMs). */
+  listAgentSessions(userId: string, query: ActivityQuery): Promise<AgentSessionSummary[]>;
+}
+
+export interface ActivityQuery {
+  fromMs: number;
+  toMs: number;
+  tool?: string | undefined;
+  project?: string | undefined;
+}
+
+export interface NewUser {
+  username: string;
+  /** Already derived with the password KDF; null for a key-only user. */
+  passwordHash: string | null;
+  timeZone: string;
+  timeoutMs: number;
+  isAdmin: boolean;
+  createdAtMs: number;
+}
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  passwordHash: string | null;
+  timeZone: string;
+  timeoutMs: number;
+  isAdmin: boolean;
+  createdAtMs: number;
+}
+
+export interface UserPatch {
+  passwordHash?: string | null;
+  timeZone?: string;
+  timeoutMs?: number;
+}
+
+export interface NewApiKey {
+  userId: string;
+  name: string;
+  keyHash: string;
+  prefix: string;
+  readOnly: boolean;
+  createdAtMs: number;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  userId: string;
+  name: string;
+  keyHash: string;
+  prefix: string;
+  readOnly: boolean;
+  createdAtMs: number;
+  lastUsedAtMs: number | null;
+  revokedAtMs: number | null;
+}
+
+export interface MachineInput {
+  id: string;
+  name?: string | null;
+  hostname?: string | null;
+  os?: string | null;
+  seenAtMs: number;
+}
+
+export interface MachineRecord {
+  id: string;
+  name: string | null;
+  hostname: string | null;
+  os: string | null;
+  firstSeenMs: number;
+  lastSeenMs: number;
+}
+
+/** A heartbeat as stored: normalised by the api's ingest pipeline. */
+export interface HeartbeatRow {
+  tool: string;
+  timeMs: number;
+  /** Hash of the heartbeat's content; with (user, tool, time) it makes re-sends harmless. */
+  dedupeHash: string;
+  category: string;
+  /** Idle heartbeats are stored but produce no time. */
+  idle: boolean;
+  entity: string | null;
+  entityType: string | null;
+  project: string | null;
+  projectRootCount: number | null;
+  language: string | null;
+  branch: string | null;
+  machineId: string | null;
+  isWrite: boolean;
+  lines: number | null;
+  lineno: number | null;
+  cursorpos: number | null;
+  lineAdditions: number | null;
+  lineDeletions: number | null;
+  aiLineChanges: number | null;
+  humanLineChanges: number | null;
+  aiSession: string | null;
+  aiInputTokens: number | null;
+  aiOutputTokens: number | null;
+  aiPromptLength: number | null;
+  dependencies: string[] | null;
+  editor: string | null;
+  plugin: string | null;
+  os: string | null;
+  userAgent: string | null;
+  receivedAtMs: number;
+}
+
+export interface AgentUsageRow {
+  agent: string;
+  sessionId: string;
+  project: string | null;
+  model: string;
+  atMs: number;
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheWriteTokens: number;
+  cacheReadTokens: number;
+  reasoningTokens: number;
+  costUsd: number | null;
+}
+
+export interface AgentSessionSummary {
+  agent: string;
+  sessionId: string;
+  project: string | null;
+  branch: string | null;
+  machineId: string | null;
+  startedAtMs: number;
+  endedAtMs: number;
+  turns: number;
+  prompts: number;
+}
