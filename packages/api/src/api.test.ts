@@ -445,12 +445,13 @@ describe('stats', () => {
     const body = await json<{ sessions: Array<Record<string, unknown>> }>(
       await t.request('GET', '/api/sessions?range=today', { key: alice.key }),
     );
+    // alpha's two vscode stretches are 30 minutes apart (over the timeout): two sessions.
     expect(body.sessions).toEqual([
       expect.objectContaining({
         tool: 'vscode',
         project: 'alpha',
-        duration_seconds: 1200,
-        start: '2026-03-10T09:00:00+00:00',
+        duration_seconds: 600,
+        start: '2026-03-10T09:00:00Z',
       }),
       expect.objectContaining({
         tool: 'claude-code',
@@ -458,7 +459,13 @@ describe('stats', () => {
         duration_seconds: 900,
         agent_session_ids: ['sess-1'],
       }),
-      expect.objectContaining({ tool: 'vscode', project: 'beta', duration_seconds: 600 }),
+      expect.objectContaining({ tool: 'vscode', project: 'alpha', duration_seconds: 600, event_count: 1 }),
+      expect.objectContaining({
+        tool: 'vscode',
+        project: 'beta',
+        duration_seconds: 600,
+        end: '2026-03-10T10:00:00Z',
+      }),
     ]);
   });
 });

@@ -40,20 +40,20 @@ export function registerServe(program: Command, env: Env): void {
           nowMs: Date.now(),
         });
         const database = value.databaseUrl ? 'PostgreSQL' : value.sqlitePath;
-        process.stdout.write(`DevTime ${VERSION} listening on ${url}  (database: ${database})\n`);
+        // One write, so a supervisor reading stdout sees the whole first-run block with the URL line.
+        const lines = [`DevTime ${VERSION} listening on ${url}  (database: ${database})`];
         if (firstRun) {
-          process.stdout.write(
-            [
-              '',
-              'First run: created your local account. These are shown once:',
-              `  username  ${firstRun.username}`,
-              `  password  ${firstRun.password}`,
-              `  API key   ${firstRun.key}`,
-              `Saved the endpoint and key to ${file}, so local clients work at once.`,
-              '',
-            ].join('\n'),
+          lines.push(
+            '',
+            'First run: created your local account. These are shown once:',
+            `  username  ${firstRun.username}`,
+            `  password  ${firstRun.password}`,
+            `  API key   ${firstRun.key}`,
+            `Saved the endpoint and key to ${file}, so local clients work at once.`,
+            '',
           );
         }
+        process.stdout.write(`${lines.join('\n')}\n`);
       });
 
       let closing = false;

@@ -14,10 +14,11 @@ type Result = AgentSessionUploadResponse['results'][number];
 
 export function agentSessionRoutes(deps: ApiDeps) {
   const routes = new Hono<AppEnv>();
-  routes.use(requireAuth(deps, { write: true }));
+  // Per route, not routes.use(): a sub-app's middleware would also guard every other /api route.
+  const write = requireAuth(deps, { write: true });
 
   /** One rollup, or `{ sessions: [...] }`; each is validated and stored on its own. */
-  routes.post('/agent/sessions', async (c) => {
+  routes.post('/agent/sessions', write, async (c) => {
     const body = await readJson(c);
     const isEnvelope = typeof body === 'object' && body !== null && 'sessions' in body;
     const envelope = agentSessionUploadSchema.safeParse(isEnvelope ? body : { sessions: [body] });

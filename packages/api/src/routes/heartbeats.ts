@@ -10,7 +10,8 @@ import { MachineTracker, machineFromHeaders } from '../ingest/machine-tracker.ts
 export function heartbeatRoutes(deps: ApiDeps) {
   const routes = new Hono<AppEnv>();
   const machines = new MachineTracker(deps.store);
-  routes.use(requireAuth(deps, { write: true }));
+  // Per route, not routes.use(): a sub-app's middleware would also guard every other /api route.
+  const write = requireAuth(deps, { write: true });
 
   async function ingest(c: AppContext, items: readonly unknown[]) {
     const nowMs = deps.clock.nowMs();
@@ -32,7 +33,7 @@ export function heartbeatRoutes(deps: ApiDeps) {
     return results;
   }
 
-  routes.post('/heartbeat', async (c) => {
+  routes.post('/heartbeat', write, async (c) => {
     const body = await readJson(c);
     if (Array.isArray(body)) {
       throw new ApiError(
@@ -50,7 +51,7 @@ export function heartbeatRoutes(deps: ApiDeps) {
     return c.json(response, result.status === 'created' ? 201 : 200);
   });
 
-  routes.post('/heartbeat/batch', async (c) => {
+  routes.post('/heartbeat/batch', write, async (c) => {
     const body = await readJson(c);
     const envelope = heartbeatBatchSchema.safeParse(Array.isArray(body) ? { heartbeats: body } : body);
     if (!envelope.success) throw validationError(envelope.error, 'batch');

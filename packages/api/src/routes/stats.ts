@@ -7,15 +7,16 @@ import { resolveStatsQuery } from '../stats/resolve-query.ts';
 
 export function statsRoutes(deps: ApiDeps) {
   const routes = new Hono<AppEnv>();
-  routes.use(requireAuth(deps, { write: false }));
+  // Per route, not routes.use(): a sub-app's middleware would also guard every other /api route.
+  const read = requireAuth(deps, { write: false });
 
-  routes.get('/stats', async (c) => {
+  routes.get('/stats', read, async (c) => {
     const user = c.get('principal').user;
     const query = resolveStatsQuery(c.req.query(), user, deps.clock.nowMs());
     return c.json(await buildStats(deps, user, query));
   });
 
-  routes.get('/sessions', async (c) => {
+  routes.get('/sessions', read, async (c) => {
     const user = c.get('principal').user;
     const query = resolveStatsQuery(c.req.query(), user, deps.clock.nowMs());
     return c.json(await buildSessionsResponse(deps, user, query));
