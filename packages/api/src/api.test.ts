@@ -548,3 +548,35 @@ describe('health', () => {
     expect(await json(response)).toMatchObject({ error: { code: 'not_found' } });
   });
 });
+
+describe('all_time', () => {
+  it('starts by_day at the first active day, not in 1970', async () => {
+    await t.request('POST', '/api/heartbeat/batch', {
+      key: alice.key,
+      body: [
+        heartbeat(at('09:00', '2026-03-01')),
+        heartbeat(at('09:10', '2026-03-01')),
+        heartbeat(at('09:00')),
+      ],
+    });
+    const stats = await json<{
+      total_seconds: number;
+      by_day: Array<{ date: string }>;
+      range: { start: string };
+    }>(await t.request('GET', '/api/stats?range=all_time', { key: alice.key }));
+    expect(stats.total_seconds).toBe(600);
+    expect(stats.range.start).toBe('2026-03-01T00:00:00Z');
+    expect(stats.by_day.map((d) => d.date)).toEqual([
+      '2026-03-01',
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-07',
+      '2026-03-08',
+      '2026-03-09',
+      '2026-03-10',
+    ]);
+  });
+});

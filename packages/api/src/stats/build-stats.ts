@@ -1,4 +1,4 @@
-import { summarize, toIsoInZone } from '@devtime/core';
+import { type DurationInterval, startOfLocalDay, summarize, toIsoInZone } from '@devtime/core';
 import type { StatsResponse } from '@devtime/protocol';
 import type { UserRecord } from '@devtime/storage';
 import type { ApiDeps } from '../context.ts';
@@ -24,6 +24,13 @@ export function rangeBody(query: ResolvedQuery): StatsResponse['range'] {
   };
 }
 
+/** all_time starts at the first activity's day, not in 1970: by_day would otherwise list ~20k empty days. */
+function narrowAllTime(query: ResolvedQuery, intervals: readonly DurationInterval[]): ResolvedQuery {
+  if (query.name !== 'all_time') return query;
+  const first = intervals.reduce((min, interval) => Math.min(min, interval.startMs), query.toMs - 1);
+  return { ...query, fromMs: Math.max(query.fromMs, startOfLocalDay(first, query.timeZone)) };
+}
+
 export async function buildStats(
   deps: ApiDeps,
   user: UserRecord,
@@ -34,9 +41,10 @@ export async function buildStats(
     deps.store.readAgentUsage(user.id, { ...query, tool: query.tool }),
     deps.store.listAgentSessions(user.id, { ...query, tool: query.tool }),
   ]);
-  const summary = summarize(intervals, { fromMs: query.fromMs, toMs: query.toMs, timeZone: query.timeZone });
+  const range = narrowAllTime(query, intervals);
+  const summary = summarize(intervals, { fromMs: range.fromMs, toMs: range.toMs, timeZone: range.timeZone });
   return {
-    range: rangeBody(query),
+    range: rangeBody(range),
     timeout_minutes: query.timeoutMs / 60_000,
     total_seconds: seconds(summary.totalMs),
     parallel_seconds: seconds(summary.parallelMs),
