@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, startOfDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { startOfDay } from 'date-fns/startOfDay';
 import { assertTimeZone, localDateOf } from './time-zone.ts';
 
 /** One local calendar day, clipped to the requested range. */

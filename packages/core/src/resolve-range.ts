@@ -1,16 +1,14 @@
 import { TZDate } from '@date-fns/tz';
 import type { StatRange } from '@devtime/protocol';
-import {
-  addDays,
-  addMonths,
-  addWeeks,
-  addYears,
-  parseISO,
-  startOfDay,
-  startOfMonth,
-  startOfWeek,
-  startOfYear,
-} from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addWeeks } from 'date-fns/addWeeks';
+import { addYears } from 'date-fns/addYears';
+import { parseISO } from 'date-fns/parseISO';
+import { startOfDay } from 'date-fns/startOfDay';
+import { startOfMonth } from 'date-fns/startOfMonth';
+import { startOfWeek } from 'date-fns/startOfWeek';
+import { startOfYear } from 'date-fns/startOfYear';
 import { err, ok, type Result } from './result.ts';
 import { isValidTimeZone } from './time-zone.ts';
 

@@ -1,5 +1,8 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, formatISO, formatRFC3339, startOfDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { formatISO } from 'date-fns/formatISO';
+import { formatRFC3339 } from 'date-fns/formatRFC3339';
+import { startOfDay } from 'date-fns/startOfDay';
 
 // Constructing an Intl.DateTimeFormat costs tens of microseconds; remember zones already found valid
 // (invalid ones are not kept, so junk input cannot grow this).
