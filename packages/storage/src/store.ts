@@ -19,6 +19,7 @@ export interface Store {
   listUsers(): Promise<UserRecord[]>;
   /** Deletes the user and everything they own. */
   deleteUser(id: string): Promise<boolean>;
+  /** Changing `timeoutMs` does not touch stored durations: call `rebuildDurations` afterwards. */
   updateUser(id: string, patch: UserPatch): Promise<UserRecord | null>;
 
   // api keys ---------------------------------------------------------------------------------------
@@ -31,7 +32,12 @@ export interface Store {
   touchApiKey(keyId: string, usedAtMs: number): Promise<void>;
 
   // browser sessions (dashboard login) ---------------------------------------------------------------
-  createWebSession(input: { idHash: string; userId: string; createdAtMs: number; expiresAtMs: number }): Promise<void>;
+  createWebSession(input: {
+    idHash: string;
+    userId: string;
+    createdAtMs: number;
+    expiresAtMs: number;
+  }): Promise<void>;
   findWebSession(idHash: string, nowMs: number): Promise<{ userId: string; expiresAtMs: number } | null>;
   deleteWebSession(idHash: string): Promise<void>;
 
@@ -58,11 +64,18 @@ export interface Store {
   ): Promise<'created' | 'updated' | 'unchanged'>;
 
   // durations --------------------------------------------------------------------------------------
-  /** Recomputes durations for every dirty range (all users, or one user). Cheap when nothing is dirty. */
+  /**
+   * Recomputes durations for every dirty range (all users, or one user). Cheap when nothing is dirty.
+   * Ingest only marks ranges dirty; call this before `readDurations` (and periodically in the background).
+   */
   flushDurations(userId?: string): Promise<void>;
   /** Throws away and recomputes a user's durations with their current timeout (after a timeout change). */
   rebuildDurations(userId: string): Promise<void>;
-  /** Materialised intervals overlapping [fromMs, toMs), unclipped, sorted by startMs. */
+  /**
+   * Materialised intervals overlapping [fromMs, toMs), unclipped, sorted by startMs (then tool). Stored
+   * rows are split at UTC midnights, so an interval over midnight comes back as two touching rows.
+   * Intervals with equal dimensions share one `dims` object: treat it as read-only.
+   */
   readDurations(userId: string, query: ActivityQuery): Promise<DurationInterval[]>;
   /** Raw events (heartbeats and agent turns) in [fromMs, toMs), for queries with a non-default timeout. */
   readEvents(userId: string, query: ActivityQuery): Promise<ActivityEvent[]>;
@@ -72,6 +85,8 @@ export interface Store {
   readAgentUsage(userId: string, query: ActivityQuery): Promise<AgentUsageRow[]>;
   /** Agent sessions overlapping [fromMs, toMs). */
   listAgentSessions(userId: string, query: ActivityQuery): Promise<AgentSessionSummary[]>;
+  /** The full rollup as last uploaded (for a session detail page), or null. */
+  getAgentSession(userId: string, agent: string, sessionId: string): Promise<AgentSessionRollup | null>;
 }
 
 export interface ActivityQuery {
@@ -148,6 +163,7 @@ export interface MachineRecord {
 /** A heartbeat as stored: normalised by the api's ingest pipeline. */
 export interface HeartbeatRow {
   tool: string;
+  /** Unix milliseconds, a whole number. */
   timeMs: number;
   /** Hash of the heartbeat's content; with (user, tool, time) it makes re-sends harmless. */
   dedupeHash: string;
