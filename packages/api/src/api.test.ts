@@ -580,3 +580,24 @@ describe('all_time', () => {
     ]);
   });
 });
+
+describe('concurrent ingest (group commit)', () => {
+  it('answers each request with its own results and counts a heartbeat sent twice at once only once', async () => {
+    const same = heartbeat(at('09:00'));
+    const responses = await Promise.all([
+      t.request('POST', '/api/heartbeat', { key: alice.key, body: same }),
+      t.request('POST', '/api/heartbeat', { key: alice.key, body: same }),
+      t.request('POST', '/api/heartbeat/batch', { key: alice.key, body: [heartbeat(at('09:05')), same] }),
+      t.request('POST', '/api/heartbeat', { key: bob.key, body: same }),
+    ]);
+    const bodies = await Promise.all(responses.map((r) => r.json() as Promise<Record<string, unknown>>));
+    const aliceSingles = [bodies[0]!.status, bodies[1]!.status].sort();
+    expect(aliceSingles).toEqual(['created', 'duplicate']);
+    expect(bodies[2]).toMatchObject({ accepted: 1, duplicates: 1 });
+    expect(bodies[3]).toMatchObject({ ok: true, status: 'created' });
+    const stats = await json<{ total_seconds: number }>(
+      await t.request('GET', '/api/stats?range=today', { key: alice.key }),
+    );
+    expect(stats.total_seconds).toBe(300);
+  });
+});

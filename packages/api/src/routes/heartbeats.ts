@@ -4,12 +4,14 @@ import { Hono } from 'hono';
 import { ApiError, validationError } from '../api-error.ts';
 import { requireAuth } from '../auth/middleware.ts';
 import { type ApiDeps, type AppContext, type AppEnv, readJson } from '../context.ts';
+import { GroupCommit } from '../ingest/group-commit.ts';
 import { prepareHeartbeats } from '../ingest/ingest-heartbeats.ts';
 import { MachineTracker, machineFromHeaders } from '../ingest/machine-tracker.ts';
 
 export function heartbeatRoutes(deps: ApiDeps) {
   const routes = new Hono<AppEnv>();
   const machines = new MachineTracker(deps.store);
+  const groupCommit = new GroupCommit(deps.store);
   // Per route, not routes.use(): a sub-app's middleware would also guard every other /api route.
   const write = requireAuth(deps, { write: true });
 
@@ -23,7 +25,7 @@ export function heartbeatRoutes(deps: ApiDeps) {
     });
     if (machine) await machines.note(userId, machine, nowMs);
     const batch = prepareHeartbeats(items, { machineId: machine?.id ?? null, nowMs, config: deps.config });
-    const fresh = batch.rows.length > 0 ? await deps.store.insertHeartbeats(userId, batch.rows) : [];
+    const fresh = batch.rows.length > 0 ? await groupCommit.insert(userId, batch.rows) : [];
     if (fresh.some(Boolean)) deps.flusher.schedule();
     const results: HeartbeatItemResult[] = [...batch.rejected];
     batch.rowIndexes.forEach((index, position) => {

@@ -43,7 +43,7 @@ export function openSqlite(path: string, debug: DialectDebugOptions = {}): Stora
   database.pragma('foreign_keys = ON');
 
   const kyselyDialect: Dialect = {
-    createDriver: () => new ImmediateSqliteDriver({ database }),
+    createDriver: () => new ImmediateSqliteDriver({ database: withStatementCache(database) }),
     createQueryCompiler: () => new SqliteQueryCompiler(),
     createAdapter: () => new SqliteAdapter(),
     createIntrospector: (db) => new SqliteIntrospector(db),
@@ -83,6 +83,31 @@ export function openSqlite(path: string, debug: DialectDebugOptions = {}): Stora
     greatest: (a: Expression<number>, b: Expression<number>) => sql<number>`max(${a}, ${b})`,
     decodeJson: (value) => (typeof value === 'string' ? JSON.parse(value) : value),
     close: () => db.destroy(),
+  };
+}
+
+/** Distinct SQL texts we keep prepared statements for; Kysely's queries are a bounded set of shapes. */
+const MAX_CACHED_QUERIES = 512;
+
+/**
+ * Kysely's SQLite driver prepares every statement again on each run, which cost more CPU than SQLite's
+ * own work on small queries (~15% of ingest time measured). Statements are reusable, so cache them by
+ * SQL text. Kysely never streams (iterates) two queries at once on its single connection, so a cached
+ * statement is never busy when it is handed out again.
+ */
+function withStatementCache(database: BetterSqlite3.Database) {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    prepare(text: string): BetterSqlite3.Statement {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= MAX_CACHED_QUERIES) statements.clear();
+        statement = database.prepare(text);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+    close: () => database.close(),
   };
 }
 
