@@ -45,8 +45,43 @@ export function normalizeHeartbeat(
     userAgent: blankToNull(heartbeat.user_agent),
     receivedAtMs: context.receivedAtMs,
   };
-  // Everything except when it arrived identifies the heartbeat.
-  const { receivedAtMs: _received, dedupeHash: _hash, ...content } = row;
-  row.dedupeHash = contentHash(JSON.stringify(content));
+  row.dedupeHash = contentHash(identity(row));
   return row;
+}
+
+/**
+ * Everything except when it arrived identifies a heartbeat. Joined with a control character that names
+ * and paths do not contain; blank strings were already folded into null, so `null` and "" cannot collide.
+ */
+function identity(row: HeartbeatRow): string {
+  return [
+    row.tool,
+    row.timeMs,
+    row.category,
+    row.idle,
+    row.entity,
+    row.entityType,
+    row.project,
+    row.projectRootCount,
+    row.language,
+    row.branch,
+    row.machineId,
+    row.isWrite,
+    row.lines,
+    row.lineno,
+    row.cursorpos,
+    row.lineAdditions,
+    row.lineDeletions,
+    row.aiLineChanges,
+    row.humanLineChanges,
+    row.aiSession,
+    row.aiInputTokens,
+    row.aiOutputTokens,
+    row.aiPromptLength,
+    row.dependencies?.join('\u001e'),
+    row.editor,
+    row.plugin,
+    row.os,
+    row.userAgent,
+  ].join('\u001f');
 }
