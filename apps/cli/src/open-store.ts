@@ -6,7 +6,9 @@ import type { ServerSettings } from './config/server-settings.ts';
 export async function openStore(settings: ServerSettings): Promise<Store> {
   if (!settings.databaseUrl) await mkdir(settings.dataDir, { recursive: true, mode: 0o700 });
   const store = await createStore(
-    settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : { sqlitePath: settings.sqlitePath },
+    settings.databaseUrl
+      ? { databaseUrl: settings.databaseUrl, postgresSchema: settings.databaseSchema }
+      : { sqlitePath: settings.sqlitePath },
   );
   await store.migrate();
   return store;

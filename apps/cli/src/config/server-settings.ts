@@ -20,6 +20,8 @@ export interface ServerSettings {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Postgres schema holding DevTime's tables (created if missing), for sharing one database. */
+  databaseSchema: string | undefined;
   sqlitePath: string;
   api: Partial<ApiConfig>;
 }
@@ -54,11 +56,16 @@ export function resolveServerSettings(flags: ServeFlags, env: Env, config: TomlT
   const databaseUrl = (pick(flags.databaseUrl, 'DATABASE_URL', 'database_url') ?? env.DEVTIME_DATABASE_URL) as
     | string
     | undefined;
+  const schema = pick(undefined, 'DEVTIME_DATABASE_SCHEMA', 'database_schema') as string | undefined;
+  if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    errors.push(`database_schema must be a lower-case SQL identifier, got "${schema}"`);
+  }
   const value: ServerSettings = {
     port: int(pick(flags.port, 'DEVTIME_PORT', 'port'), 'port', DEFAULT_PORT, 0, 65_535),
     host: String(pick(flags.host, 'DEVTIME_HOST', 'host') ?? DEFAULT_HOST),
     dataDir: dir,
     databaseUrl: databaseUrl || undefined,
+    databaseSchema: schema || undefined,
     sqlitePath: join(dir, 'devtime.sqlite'),
     api: {
       allowSignup: bool(pick(flags.allowSignup, 'DEVTIME_ALLOW_SIGNUP', 'allow_signup'), 'allow_signup'),

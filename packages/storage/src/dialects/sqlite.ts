@@ -87,7 +87,12 @@ export function openSqlite(path: string, debug: DialectDebugOptions = {}): Stora
 }
 
 /** Distinct SQL texts we keep prepared statements for; Kysely's queries are a bounded set of shapes. */
-const MAX_CACHED_QUERIES = 512;
+const MAX_CACHED_QUERIES = 256;
+/**
+ * Multi-row inserts have one SQL text per row count and are rarely repeated; caching them would only
+ * hold memory (measured: RSS kept growing through a 1M-heartbeat ingest), so long texts are not cached.
+ */
+const MAX_CACHED_SQL_LENGTH = 2_000;
 
 /**
  * Kysely's SQLite driver prepares every statement again on each run, which cost more CPU than SQLite's
@@ -99,6 +104,7 @@ function withStatementCache(database: BetterSqlite3.Database) {
   const statements = new Map<string, BetterSqlite3.Statement>();
   return {
     prepare(text: string): BetterSqlite3.Statement {
+      if (text.length > MAX_CACHED_SQL_LENGTH) return database.prepare(text);
       let statement = statements.get(text);
       if (!statement) {
         if (statements.size >= MAX_CACHED_QUERIES) statements.clear();
