@@ -601,3 +601,17 @@ describe('concurrent ingest (group commit)', () => {
     expect(stats.total_seconds).toBe(300);
   });
 });
+
+describe('hostile names', () => {
+  it('reports a project named __proto__ like any other', async () => {
+    await t.request('POST', '/api/heartbeat/batch', {
+      key: alice.key,
+      body: [
+        heartbeat(at('09:00'), { project: '__proto__' }),
+        heartbeat(at('09:03'), { project: '__proto__' }),
+      ],
+    });
+    const text = await (await t.request('GET', '/api/stats?range=today', { key: alice.key })).text();
+    expect(text).toContain('"by_project":{"__proto__":180}');
+  });
+});

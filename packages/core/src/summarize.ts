@@ -54,9 +54,10 @@ export function summarize(intervals: readonly DurationInterval[], options: Summa
   for (let d = 0; d < days.length; d++) dayStarts[d] = days[d]!.startMs;
   dayStarts[days.length] = toMs;
 
+  const distinct = distinctDims(clipped.dims);
   const all: Grouping = { keyIds: new Uint32Array(clipped.dims.length), keys: [''] };
-  const tools = groupBy(clipped.dims, (dims) => dims.tool);
-  const projects = groupBy(clipped.dims, (dims) => dims.project ?? UNKNOWN_KEY);
+  const tools = groupBy(distinct, (dims) => dims.tool);
+  const projects = groupBy(distinct, (dims) => dims.project ?? UNKNOWN_KEY);
   const dayTotals = new DayKeyTotals(days.length, 1);
   const dayTools = new DayKeyTotals(days.length, tools.keys.length);
   const dayProjects = new DayKeyTotals(days.length, projects.keys.length);
@@ -69,7 +70,7 @@ export function summarize(intervals: readonly DurationInterval[], options: Summa
   const toolRanking = rankKeys(tools.keys, toolTotals);
   const projectRanking = rankKeys(projects.keys, projectTotals);
   const breakdown = (keyOf: (dims: Dimensions) => string): Record<string, number> => {
-    const grouping = groupBy(clipped.dims, keyOf);
+    const grouping = groupBy(distinct, keyOf);
     const totals = unionByKey(clipped, grouping, dayStarts, null);
     return toRecord(rankKeys(grouping.keys, totals), grouping.keys, (keyId) => totals[keyId]!);
   };
@@ -136,25 +137,54 @@ interface Grouping {
   keys: string[];
 }
 
-function groupBy(dims: readonly Dimensions[], keyOf: (dims: Dimensions) => string): Grouping {
-  const ids = new Map<string, number>();
-  const keyIds = new Uint32Array(dims.length);
-  let previousKey: string | undefined;
+/**
+ * The distinct dimension objects among the intervals, and each interval's index into them. Storage hands
+ * out one shared object per dimension set, so a year of intervals has only hundreds of distinct ones, and
+ * every grouping then looks keys up once per set instead of once per interval.
+ */
+interface DistinctDims {
+  sets: Dimensions[];
+  setIds: Uint32Array;
+}
+
+function distinctDims(dims: readonly Dimensions[]): DistinctDims {
+  const ids = new Map<Dimensions, number>();
+  const sets: Dimensions[] = [];
+  const setIds = new Uint32Array(dims.length);
+  let previous: Dimensions | undefined;
   let previousId = 0;
   for (let i = 0; i < dims.length; i++) {
-    const key = keyOf(dims[i]!);
-    // Neighbouring intervals mostly share a value; comparing with the last one skips most hashing.
-    if (key !== previousKey) {
-      let id = ids.get(key);
+    const current = dims[i]!;
+    if (current !== previous) {
+      let id = ids.get(current);
       if (id === undefined) {
-        id = ids.size;
-        ids.set(key, id);
+        id = sets.length;
+        ids.set(current, id);
+        sets.push(current);
       }
-      previousKey = key;
+      previous = current;
       previousId = id;
     }
-    keyIds[i] = previousId;
+    setIds[i] = previousId;
   }
+  return { sets, setIds };
+}
+
+function groupBy(distinct: DistinctDims, keyOf: (dims: Dimensions) => string): Grouping {
+  const ids = new Map<string, number>();
+  const keyOfSet = new Uint32Array(distinct.sets.length);
+  for (let set = 0; set < distinct.sets.length; set++) {
+    const key = keyOf(distinct.sets[set]!);
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    keyOfSet[set] = id;
+  }
+  const { setIds } = distinct;
+  const keyIds = new Uint32Array(setIds.length);
+  for (let i = 0; i < setIds.length; i++) keyIds[i] = keyOfSet[setIds[i]!]!;
   return { keyIds, keys: [...ids.keys()] };
 }
 

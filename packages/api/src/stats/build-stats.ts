@@ -8,10 +8,13 @@ import type { ResolvedQuery } from './resolve-query.ts';
 
 const seconds = (ms: number) => Math.round(ms) / 1000;
 
+/**
+ * core's records are already ordered largest first, the order every client renders. A null-prototype
+ * object keeps a project literally named "__proto__" as an ordinary key.
+ */
 function toSeconds(map: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  // Largest first: the order every client wants to render.
-  for (const [key, ms] of Object.entries(map).sort((a, b) => b[1] - a[1])) out[key] = seconds(ms);
+  const out: Record<string, number> = Object.create(null);
+  for (const key in map) out[key] = seconds(map[key]!);
   return out;
 }
 
