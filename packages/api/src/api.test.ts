@@ -1,3 +1,4 @@
+import { sessionsResponseSchema, statsResponseSchema } from '@devtime/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from './test-support/test-api.ts';
 
@@ -319,6 +320,7 @@ describe('stats', () => {
     const stats = await json<Record<string, unknown>>(
       await t.request('GET', '/api/stats?range=today', { key: alice.key }),
     );
+    expect(statsResponseSchema.safeParse(stats).error).toBeUndefined();
     // vscode 09:00–09:10 + 09:40–10:00; claude-code 09:30–09:45 → union 09:00–09:10 + 09:30–10:00 = 40 min.
     expect(stats).toMatchObject({
       total_seconds: 2400,
@@ -445,6 +447,7 @@ describe('stats', () => {
     const body = await json<{ sessions: Array<Record<string, unknown>> }>(
       await t.request('GET', '/api/sessions?range=today', { key: alice.key }),
     );
+    expect(sessionsResponseSchema.safeParse(body).error).toBeUndefined();
     // alpha's two vscode stretches are 30 minutes apart (over the timeout): two sessions.
     expect(body.sessions).toEqual([
       expect.objectContaining({
