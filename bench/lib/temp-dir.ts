@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** A fresh directory under the OS temp dir, e.g. `/tmp/devtime-bench-ingest-XXXXXX`. */
+/** A fresh directory under the OS temp dir, e.g. `/tmp/devtime-bench-ingest-<random>`. */
 export function makeTempDir(name: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `devtime-bench-${name}-`));
 }
