@@ -371,6 +371,22 @@ describe('stats', () => {
     expect(stats.agents).toMatchObject({ sessions: 1, prompts: 2, totals: { input_tokens: 34 } });
   });
 
+  it('rejects a rollup from the future, and keeps the good ones of an envelope', async () => {
+    const future = NOW + 2 * 3_600_000;
+    const response = await t.request('POST', '/api/agent/sessions', {
+      key: alice.key,
+      body: {
+        sessions: [
+          rollup({ session_id: 'late', started_at: future, ended_at: future + 60_000, turns: [] }),
+          rollup(),
+        ],
+      },
+    });
+    const body = await json<{ results: Array<{ status: string; error?: { message: string } }> }>(response);
+    expect(body.results.map((r) => r.status)).toEqual(['rejected', 'created']);
+    expect(body.results[0]?.error?.message).toMatch(/started_at .* is in the future/);
+  });
+
   it('rejects an inconsistent rollup with the reason', async () => {
     const response = await t.request('POST', '/api/agent/sessions', {
       key: alice.key,

@@ -33,10 +33,12 @@ export function agentSessionRoutes(deps: ApiDeps) {
         continue;
       }
       const rollup = parsed.data;
-      const start = checkTimestamp(rollup.started_at, nowMs, deps.config, 'started_at');
-      const end = checkTimestamp(rollup.ended_at, nowMs, deps.config, 'ended_at');
-      if (!start.ok || !end.ok) {
-        results.push(rejected(index, !start.ok ? start.reason : !end.ok ? end.reason : ''));
+      const badTime = [
+        checkTimestamp(rollup.started_at, nowMs, deps.config, 'started_at'),
+        checkTimestamp(rollup.ended_at, nowMs, deps.config, 'ended_at'),
+      ].find((check) => !check.ok);
+      if (badTime && !badTime.ok) {
+        results.push(rejected(index, badTime.reason));
         continue;
       }
       const contentHash = createHash('sha256').update(JSON.stringify(rollup)).digest('hex');

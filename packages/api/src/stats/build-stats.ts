@@ -41,8 +41,8 @@ export async function buildStats(
 ): Promise<StatsResponse> {
   const [intervals, usage, agentSessions] = await Promise.all([
     readIntervals(deps, user.id, query),
-    deps.store.readAgentUsage(user.id, { ...query, tool: query.tool }),
-    deps.store.listAgentSessions(user.id, { ...query, tool: query.tool }),
+    deps.store.readAgentUsage(user.id, query),
+    deps.store.listAgentSessions(user.id, query),
   ]);
   const range = narrowAllTime(query, intervals);
   const summary = summarize(intervals, { fromMs: range.fromMs, toMs: range.toMs, timeZone: range.timeZone });
