@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { type ActivityEvent, type DurationInterval, sameDimensions } from './activity.ts';
 import { dimensionKey } from './dimension-key.ts';
 import { computeDurations } from './durations.ts';
+import { mergeTouchingIntervals } from './merge-touching.ts';
 import {
   eventArb,
-  mergeTouching,
   shuffledWithDuplicates,
   timeoutArb,
   toolDimsArb,
@@ -54,7 +54,7 @@ function windowed(events: readonly ActivityEvent[], k: number, timeoutMs: number
   const first = computeToolDurations(before, { timeoutMs, followingEventMs: after[0]?.timeMs ?? null });
   const priorCoverEndMs = before.length ? Math.max(...before.map((e) => e.timeMs + e.durationMs)) : null;
   const second = computeToolDurations(after, { timeoutMs, priorCoverEndMs });
-  return mergeTouching([...first, ...second]);
+  return mergeTouchingIntervals([...first, ...second]);
 }
 
 describe('computeDurations properties', () => {

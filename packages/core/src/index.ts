@@ -2,6 +2,7 @@ export * from './activity.ts';
 export { type DayBucket, dayBuckets } from './day-buckets.ts';
 export { dimensionKey } from './dimension-key.ts';
 export { computeDurations } from './durations.ts';
+export { mergeTouchingIntervals } from './merge-touching.ts';
 export { type RangeInput, type RangeOptions, type ResolvedRange, resolveRange } from './resolve-range.ts';
 export type { Result } from './result.ts';
 export { type ActivitySession, buildSessions } from './sessions.ts';

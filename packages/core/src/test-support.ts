@@ -1,12 +1,6 @@
 // Shared helpers for this package's tests (not exported from the package).
 import fc from 'fast-check';
-import {
-  type ActivityEvent,
-  type Dimensions,
-  type DurationInterval,
-  MINUTE_MS,
-  sameDimensions,
-} from './activity.ts';
+import { type ActivityEvent, type Dimensions, type DurationInterval, MINUTE_MS } from './activity.ts';
 
 /** 2026-03-27T00:00:00Z: a few days before the EU switch to summer time. */
 export const BASE_MS = Date.UTC(2026, 2, 27);
@@ -58,24 +52,6 @@ export function unionLength(ranges: readonly { startMs: number; endMs: number }[
   }
   if (runEnd > runStart) sum += runEnd - runStart;
   return sum;
-}
-
-/** Joins touching intervals with equal dimensions, as a caller stitching two windows must at the seam. */
-export function mergeTouching(intervals: readonly DurationInterval[]): DurationInterval[] {
-  const out: DurationInterval[] = [];
-  for (const interval of intervals) {
-    const last = out.at(-1);
-    if (last && last.endMs === interval.startMs && sameDimensions(last.dims, interval.dims)) {
-      out[out.length - 1] = {
-        ...last,
-        endMs: interval.endMs,
-        eventCount: last.eventCount + interval.eventCount,
-      };
-    } else {
-      out.push({ ...interval });
-    }
-  }
-  return out;
 }
 
 export const dimsArb: fc.Arbitrary<Dimensions> = fc.record({

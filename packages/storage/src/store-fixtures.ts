@@ -4,7 +4,7 @@ import {
   type DurationInterval,
   dimensionKey,
   MINUTE_MS,
-  sameDimensions,
+  mergeTouchingIntervals,
 } from '@devtime/core';
 import type { AgentSessionRollup } from '@devtime/protocol';
 import { AGENT_TURN_CATEGORY, agentTurnDurationMs } from './agent-turn-event.ts';
@@ -171,21 +171,7 @@ export function totalsByDims(intervals: readonly DurationInterval[]): Map<string
 
 /** Undoes the storage's UTC-day split: merges touching equal-dimension intervals per tool. */
 export function mergeAcrossDays(intervals: readonly DurationInterval[]): DurationInterval[] {
-  const sorted = sortByToolThenStart(intervals);
-  const out: DurationInterval[] = [];
-  for (const interval of sorted) {
-    const last = out.at(-1);
-    if (last && last.endMs === interval.startMs && sameDimensions(last.dims, interval.dims)) {
-      out[out.length - 1] = {
-        ...last,
-        endMs: interval.endMs,
-        eventCount: last.eventCount + interval.eventCount,
-      };
-    } else {
-      out.push({ ...interval });
-    }
-  }
-  return out;
+  return mergeTouchingIntervals(sortByToolThenStart(intervals));
 }
 
 export function sortByToolThenStart(intervals: readonly DurationInterval[]): DurationInterval[] {

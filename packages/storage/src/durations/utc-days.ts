@@ -1,4 +1,4 @@
-import { type DurationInterval, sameDimensions } from '@devtime/core';
+import { type DurationInterval, mergeTouchingIntervals } from '@devtime/core';
 
 /**
  * Stored duration rows never cross a UTC midnight, so no row is longer than a day and a read for
@@ -36,19 +36,8 @@ export function splitAtUtcDays(
 
 /** Merges touching rows with equal dimensions within one UTC day (rows sorted by start, disjoint). */
 export function mergeWithinDays(rows: readonly DurationInterval[]): DurationInterval[] {
-  const out: DurationInterval[] = [];
-  for (const row of rows) {
-    const last = out.at(-1);
-    if (
-      last &&
-      last.endMs === row.startMs &&
-      utcDayOf(last.startMs) === utcDayOf(row.startMs) &&
-      sameDimensions(last.dims, row.dims)
-    ) {
-      out[out.length - 1] = { ...last, endMs: row.endMs, eventCount: last.eventCount + row.eventCount };
-    } else {
-      out.push(row);
-    }
-  }
-  return out;
+  return mergeTouchingIntervals(
+    rows,
+    (earlier, later) => utcDayOf(earlier.startMs) === utcDayOf(later.startMs),
+  );
 }
