@@ -140,6 +140,24 @@ describe('auth', () => {
     expect((await t.request('GET', '/api/me', { headers: { cookie: session } })).status).toBe(401);
   });
 
+  it('limits password guesses per address, and a made-up X-Forwarded-For does not reset the count', async () => {
+    const guarded = await createTestApi({ nowMs: NOW, config: { authAttemptsPerMinute: 3 } });
+    try {
+      await guarded.addUser('frank');
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const response = await guarded.request('POST', '/api/auth/login', {
+          body: { username: 'frank', password: `guess ${i}` },
+          headers: { 'x-forwarded-for': `203.0.113.${i}` },
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('keeps signup closed unless the admin opens it', async () => {
     const closed = await t.request('POST', '/api/auth/signup', {
       body: { username: 'carol', password: 'long enough' },

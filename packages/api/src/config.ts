@@ -7,6 +7,8 @@ export interface ApiConfig {
   rateLimitBurst: number;
   /** Per-IP limit for password and signup attempts, per minute. */
   authAttemptsPerMinute: number;
+  /** Believe X-Forwarded-For for per-address limits (only when behind a reverse proxy that sets it). */
+  trustProxy: boolean;
   /** Whether `POST /api/auth/signup` may create users. */
   allowSignup: boolean;
   /** Heartbeats and agent turns older than this are rejected (backfill of years must fit). */
@@ -28,6 +30,7 @@ export const DEFAULT_API_CONFIG: ApiConfig = {
   rateLimitPerSecond: 100,
   rateLimitBurst: 2_000,
   authAttemptsPerMinute: 20,
+  trustProxy: false,
   allowSignup: false,
   maxPastMs: 20 * 365 * DAY_MS,
   maxFutureMs: 15 * 60_000,

@@ -34,9 +34,16 @@ export async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-export function clientAddress(c: Context): string {
-  const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  // The Node adapter exposes the socket; behind a proxy the operator sets X-Forwarded-For.
+/**
+ * The caller's address for per-address limits. X-Forwarded-For is believed only behind a proxy the
+ * operator declared (`trustProxy`): otherwise any client could send a fresh value with every password
+ * guess and never hit the limit.
+ */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return forwarded || incoming?.socket?.remoteAddress || 'unknown';
+  return incoming?.socket?.remoteAddress || 'unknown';
 }

@@ -69,6 +69,7 @@ export function resolveServerSettings(flags: ServeFlags, env: Env, config: TomlT
     sqlitePath: join(dir, 'devtime.sqlite'),
     api: {
       allowSignup: bool(pick(flags.allowSignup, 'DEVTIME_ALLOW_SIGNUP', 'allow_signup'), 'allow_signup'),
+      trustProxy: bool(pick(undefined, 'DEVTIME_TRUST_PROXY', 'trust_proxy'), 'trust_proxy'),
       rateLimitPerSecond: int(
         pick(undefined, 'DEVTIME_RATE_LIMIT_PER_SECOND', 'rate_limit_per_second'),
         'rate_limit_per_second',

@@ -19,7 +19,10 @@ export function authRoutes(deps: ApiDeps) {
 
   /** Password checks are slow on purpose and limited per address against guessing. */
   function limitAttempts(c: Context) {
-    const wait = deps.authAttemptLimiter.take(`ip:${clientAddress(c)}`, deps.clock.nowMs());
+    const wait = deps.authAttemptLimiter.take(
+      `ip:${clientAddress(c, deps.config.trustProxy)}`,
+      deps.clock.nowMs(),
+    );
     if (wait > 0) {
       throw new ApiError(429, 'rate_limited', `too many attempts; retry in ${wait} s`, {
         headers: { 'Retry-After': String(wait) },
