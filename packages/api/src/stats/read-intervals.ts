@@ -1,9 +1,7 @@
 import { computeDurations, type DurationInterval } from '@devtime/core';
+import { AGENT_TURN_MAX_MS } from '@devtime/storage';
 import type { ApiDeps } from '../context.ts';
 import type { ResolvedQuery } from './resolve-query.ts';
-
-/** Events this far before the range can still reach into it (agent turns are clipped to 12 h). */
-const LOOKBACK_MS = 12 * 3_600_000;
 
 /** Intervals for a query: the materialised table normally, a recompute from events for another timeout. */
 export async function readIntervals(
@@ -15,8 +13,9 @@ export async function readIntervals(
     await deps.flusher.flushUser(userId);
     return deps.store.readDurations(userId, query);
   }
+  // The longest event (an agent turn, clipped by storage) can reach into the range from this far back.
   const events = await deps.store.readEvents(userId, {
-    fromMs: query.fromMs - LOOKBACK_MS - query.timeoutMs,
+    fromMs: query.fromMs - AGENT_TURN_MAX_MS - query.timeoutMs,
     toMs: query.toMs + query.timeoutMs,
     tool: query.tool,
   });

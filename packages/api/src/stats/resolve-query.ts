@@ -1,4 +1,4 @@
-import { DEFAULT_TIMEOUT_MS, isValidTimeZone, MINUTE_MS, resolveRange } from '@devtime/core';
+import { isValidTimeZone, MINUTE_MS, resolveRange } from '@devtime/core';
 import { type StatsQuery, statsQuerySchema } from '@devtime/protocol';
 import type { UserRecord } from '@devtime/storage';
 import { ApiError, validationError } from '../api-error.ts';
@@ -34,7 +34,7 @@ export function resolveStatsQuery(
   }
   const range = resolveRange({ range: query.range, start: query.start, end: query.end }, { nowMs, timeZone });
   if (!range.ok) throw new ApiError(400, 'validation_failed', range.error);
-  const timeoutMs = query.timeout ? query.timeout * MINUTE_MS : user.timeoutMs || DEFAULT_TIMEOUT_MS;
+  const timeoutMs = query.timeout ? query.timeout * MINUTE_MS : user.timeoutMs;
   return {
     name: range.value.name,
     fromMs: range.value.fromMs,
