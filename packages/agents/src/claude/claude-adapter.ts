@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AgentAdapter } from '../adapter.ts';
+import { listJsonlFiles, oldestFirst } from '../engine/list-jsonl.ts';
+import { createClaudeFold } from './claude-fold.ts';
+import { claudeHooks } from './claude-hooks.ts';
+import { claudeRoots, claudeSettingsFile } from './claude-paths.ts';
+
+export const claudeAdapter: AgentAdapter = {
+  id: 'claude',
+  displayName: 'Claude Code',
+  async detect(ctx) {
+    const roots = claudeRoots(ctx);
+    return {
+      agent: 'claude',
+      displayName: 'Claude Code',
+      installed: roots.some((root) => existsSync(root)),
+      dataRoots: roots.map((root) => join(root, 'projects')),
+      settingsFiles: [claudeSettingsFile(ctx)],
+      hooks: 'not-installed',
+      notes: [],
+    };
+  },
+  async listSources(ctx) {
+    // Subagent transcripts live under <session>/subagents/: the walk is recursive on purpose.
+    return oldestFirst(claudeRoots(ctx).flatMap((root) => listJsonlFiles('claude', join(root, 'projects'))));
+  },
+  createFold: createClaudeFold,
+  hooks: claudeHooks,
+};

@@ -1,0 +1,313 @@
+import type { AgentSessionRollupInput } from '@devtime/protocol';
+import type { FoldOptions, HistoryFold, LineSource } from '../adapter.ts';
+import { keyPattern, parseIsoMs, stringField } from '../common/line-fields.ts';
+import { buildClaudeRollup } from './claude-rollup.ts';
+import { type ClaudeSessionState, emptyClaudeSession, reviveClaudeSession } from './claude-session-state.ts';
+
+const ASSISTANT = Buffer.from('"type":"assistant"');
+const USER = Buffer.from('"type":"user"');
+const COST_STATE = Buffer.from('"type":"cost-state"');
+const SYSTEM = Buffer.from('"type":"system"');
+const COMPACT_BOUNDARY = Buffer.from('"subtype":"compact_boundary"');
+const TOOL_RESULT = Buffer.from('"type":"tool_result"');
+const STRUCTURED_PATCH = Buffer.from('"structuredPatch"');
+const IS_ERROR_TRUE = Buffer.from('"is_error":true');
+const TIMESTAMP = keyPattern('timestamp');
+const SESSION_ID = keyPattern('sessionId');
+const TOOL_USE_ID = keyPattern('tool_use_id');
+
+/** Tools whose `file_path` input is a file the agent wrote or read. */
+const WRITE_TOOLS = new Set(['Write', 'Edit', 'MultiEdit', 'NotebookEdit']);
+const READ_TOOLS = new Set(['Read', 'NotebookRead']);
+
+/** User rows that wrap local slash commands and their output rather than a typed prompt. */
+const COMMAND_PREFIX = /^\s*<command-(name|message|args)>/;
+const NOT_A_PROMPT_PREFIX = /^\s*<(local-command-|bash-|user-memory-input|system-reminder)/;
+
+/**
+ * The Claude Code transcript fold. Lines are classified by byte patterns first, and only the few kinds
+ * that carry what DevTime keeps (assistant rows with usage, typed prompts, edit results, cost-state) are
+ * decoded and parsed; tool results — most of a history's bytes — are read for three small fields only.
+ */
+export function createClaudeFold(options: FoldOptions): HistoryFold {
+  const sessions = new Map<string, ClaudeSessionState>();
+  const touched = new Set<string>();
+  let skippedLines = 0;
+
+  function session(sessionId: string): ClaudeSessionState {
+    let state = sessions.get(sessionId);
+    if (!state) {
+      state =
+        reviveClaudeSession(options.states?.load(sessionId), sessionId) ?? emptyClaudeSession(sessionId);
+      sessions.set(sessionId, state);
+    }
+    touched.add(sessionId);
+    return state;
+  }
+
+  function parse(line: Buffer): Record<string, unknown> | null {
+    try {
+      const value: unknown = JSON.parse(line.toString('utf8'));
+      if (typeof value === 'object' && value !== null) return value as Record<string, unknown>;
+    } catch {
+      // fall through: a torn or foreign line is skipped, its neighbours are kept
+    }
+    skippedLines += 1;
+    return null;
+  }
+
+  function feedLine(bytes: Buffer, start: number, end: number, _source: LineSource): void {
+    const line = bytes.subarray(start, end);
+    const sessionId = stringField(line, SESSION_ID);
+    if (!sessionId) return;
+    const timeMs = parseIsoMs(stringField(line, TIMESTAMP));
+
+    if (line.includes(ASSISTANT)) {
+      const row = parse(line);
+      if (row?.type === 'assistant') onAssistant(session(sessionId), row, timeMs);
+      return;
+    }
+    if (line.includes(USER)) {
+      if (line.includes(TOOL_RESULT)) {
+        const state = session(sessionId);
+        noteTime(state, timeMs, true);
+        if (line.includes(STRUCTURED_PATCH)) {
+          const row = parse(line);
+          if (row?.type === 'user') onToolResults(state, row, timeMs);
+        } else {
+          onToolResultBytes(state, line, timeMs);
+        }
+        return;
+      }
+      const row = parse(line);
+      if (row?.type === 'user') onUserRow(session(sessionId), row, timeMs);
+      return;
+    }
+    if (line.includes(COST_STATE)) {
+      const row = parse(line);
+      if (row?.type === 'cost-state') onCostState(session(sessionId), row);
+      return;
+    }
+    if (timeMs === null) return;
+    const state = session(sessionId);
+    // Queue operations, attachments and snapshots are bookkeeping around a prompt (often written before
+    // it, or when the next process starts): they bound the session but do not extend a turn.
+    noteTime(state, timeMs, line.includes(SYSTEM));
+    if (line.includes(COMPACT_BOUNDARY) && !state.compactions.includes(timeMs))
+      state.compactions.push(timeMs);
+  }
+
+  function onAssistant(state: ClaudeSessionState, row: Record<string, unknown>, timeMs: number | null): void {
+    noteContext(state, row);
+    noteTime(state, timeMs, true);
+    const message = row.message as Record<string, unknown> | undefined;
+    if (!message || typeof message !== 'object') return;
+    const model = typeof message.model === 'string' ? message.model : null;
+    const usage = message.usage as Record<string, unknown> | undefined;
+    const key = messageKey(message, row);
+    if (model && model !== '<synthetic>' && usage && key) {
+      const counts = [
+        count(usage.input_tokens),
+        count(usage.output_tokens),
+        count(usage.cache_creation_input_tokens),
+        count(usage.cache_read_input_tokens),
+      ] as const;
+      const known = state.messages[key];
+      if (known) {
+        // One response is written as several rows with growing output: keep the largest, never add.
+        if (counts[1] > known[3] || (counts[1] === known[3] && total(counts) > total(known.slice(2)))) {
+          state.messages[key] = [model, known[1], ...counts];
+        }
+      } else if (options.dedupe.claim(`m:${key}`, state.sessionId)) {
+        state.messages[key] = [model, timeMs ?? state.lastMs, ...counts];
+      }
+    }
+    const content = Array.isArray(message.content) ? message.content : [];
+    for (const block of content) {
+      if (!block || typeof block !== 'object') continue;
+      const item = block as Record<string, unknown>;
+      if (item.type !== 'tool_use' || typeof item.id !== 'string' || typeof item.name !== 'string') continue;
+      if (state.tools[item.id] || !options.dedupe.claim(`t:${item.id}`, state.sessionId)) continue;
+      const input = (item.input ?? {}) as Record<string, unknown>;
+      const filePath =
+        (WRITE_TOOLS.has(item.name) || READ_TOOLS.has(item.name)) && typeof input.file_path === 'string'
+          ? input.file_path
+          : typeof input.notebook_path === 'string'
+            ? input.notebook_path
+            : null;
+      state.tools[item.id] = [item.name, timeMs ?? state.lastMs, 0, 0, filePath];
+    }
+  }
+
+  function onUserRow(state: ClaudeSessionState, row: Record<string, unknown>, timeMs: number | null): void {
+    noteContext(state, row);
+    const message = row.message as Record<string, unknown> | undefined;
+    const text = promptText(message?.content);
+    const uuid = typeof row.uuid === 'string' ? row.uuid : null;
+    const isPromptCandidate =
+      text !== null &&
+      timeMs !== null &&
+      uuid !== null &&
+      row.isMeta !== true &&
+      row.isSidechain !== true &&
+      row.isCompactSummary !== true &&
+      !NOT_A_PROMPT_PREFIX.test(text);
+    if (!isPromptCandidate) {
+      noteTime(state, timeMs, true);
+      return;
+    }
+    noteTime(state, timeMs, false);
+    if (state.turns.some((turn) => turn[2] === uuid) || !options.dedupe.claim(`p:${uuid}`, state.sessionId))
+      return;
+    const chars = COMMAND_PREFIX.test(text) ? null : text.length;
+    state.turns.push([timeMs, chars, uuid]);
+  }
+
+  /** A tool result without an edit: only its id, error flag and time matter, so it is never decoded. */
+  function onToolResultBytes(state: ClaudeSessionState, line: Buffer, timeMs: number | null): void {
+    const toolUseId = stringField(line, TOOL_USE_ID);
+    if (!toolUseId) return;
+    settleTool(state, toolUseId, line.includes(IS_ERROR_TRUE), timeMs);
+  }
+
+  function onToolResults(
+    state: ClaudeSessionState,
+    row: Record<string, unknown>,
+    timeMs: number | null,
+  ): void {
+    const message = row.message as Record<string, unknown> | undefined;
+    const content = Array.isArray(message?.content) ? message.content : [];
+    const result = row.toolUseResult as Record<string, unknown> | undefined;
+    for (const block of content) {
+      if (!block || typeof block !== 'object') continue;
+      const item = block as Record<string, unknown>;
+      if (item.type !== 'tool_result' || typeof item.tool_use_id !== 'string') continue;
+      settleTool(state, item.tool_use_id, item.is_error === true, timeMs);
+      if (result && typeof result === 'object' && !state.edits[item.tool_use_id]) {
+        const lines = changedLines(result);
+        if (lines) state.edits[item.tool_use_id] = lines;
+      }
+    }
+  }
+
+  function settleTool(state: ClaudeSessionState, toolUseId: string, failed: boolean, timeMs: number | null) {
+    const tool = state.tools[toolUseId];
+    if (!tool) return;
+    if (failed) tool[2] = 1;
+    if (timeMs !== null && tool[3] === 0) tool[3] = Math.max(0, timeMs - tool[1]);
+  }
+
+  function onCostState(state: ClaudeSessionState, row: Record<string, unknown>): void {
+    const modelUsage = row.modelUsage as Record<string, Record<string, unknown>> | undefined;
+    if (!modelUsage || typeof modelUsage !== 'object') return;
+    const costState: NonNullable<ClaudeSessionState['costState']> = {};
+    for (const [model, usage] of Object.entries(modelUsage)) {
+      if (!usage || typeof usage !== 'object') continue;
+      costState[model] = [
+        count(usage.inputTokens),
+        count(usage.outputTokens),
+        count(usage.cacheCreationInputTokens),
+        count(usage.cacheReadInputTokens),
+      ];
+    }
+    // Cumulative for the session: the latest one wins.
+    state.costState = costState;
+  }
+
+  return {
+    feedLine,
+    takeTouched() {
+      const keys = [...touched];
+      touched.clear();
+      return keys;
+    },
+    rollup(sessionKey: string): AgentSessionRollupInput | null {
+      const state = sessions.get(sessionKey);
+      return state ? buildClaudeRollup(state) : null;
+    },
+    exportState(sessionKey: string): unknown {
+      return sessions.get(sessionKey) ?? null;
+    },
+    get skippedLines() {
+      return skippedLines;
+    },
+  };
+}
+
+function noteTime(state: ClaudeSessionState, timeMs: number | null, isActivity: boolean): void {
+  if (timeMs === null) return;
+  if (timeMs < state.firstMs) state.firstMs = timeMs;
+  if (timeMs > state.lastMs) state.lastMs = timeMs;
+  if (isActivity) state.activity.push(timeMs);
+}
+
+function noteContext(state: ClaudeSessionState, row: Record<string, unknown>): void {
+  if (row.isSidechain === true) return;
+  if (typeof row.cwd === 'string' && row.cwd !== '' && state.cwd === null) state.cwd = row.cwd;
+  if (typeof row.gitBranch === 'string' && row.gitBranch !== '') state.branch = row.gitBranch;
+  if (typeof row.version === 'string' && row.version !== '') state.version = row.version;
+}
+
+/**
+ * One API response is keyed by its message id: rows of one streamed reply share it, and a sidechain
+ * replay (same id, new requestId) is the same response again. Without an id, the request id.
+ */
+function messageKey(message: Record<string, unknown>, row: Record<string, unknown>): string | null {
+  if (typeof message.id === 'string' && message.id !== '') return message.id;
+  if (typeof row.requestId === 'string' && row.requestId !== '') return `req:${row.requestId}`;
+  return null;
+}
+
+/** The prompt as typed: a string, or the text blocks of a content array (never tool results). */
+function promptText(content: unknown): string | null {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return null;
+  let text: string | null = null;
+  for (const block of content) {
+    if (!block || typeof block !== 'object') continue;
+    const item = block as Record<string, unknown>;
+    if (item.type === 'tool_result') return null;
+    if (item.type === 'text' && typeof item.text === 'string') text = (text ?? '') + item.text;
+  }
+  return text;
+}
+
+/** Lines added and removed by a Write/Edit result; a new file counts all its lines. */
+function changedLines(result: Record<string, unknown>): [string, number, number] | null {
+  const filePath = typeof result.filePath === 'string' ? result.filePath : null;
+  if (!filePath) return null;
+  let added = 0;
+  let removed = 0;
+  const patch = Array.isArray(result.structuredPatch) ? result.structuredPatch : [];
+  for (const hunk of patch) {
+    const lines = hunk && typeof hunk === 'object' ? (hunk as { lines?: unknown }).lines : null;
+    if (!Array.isArray(lines)) continue;
+    for (const line of lines) {
+      if (typeof line !== 'string') continue;
+      if (line.startsWith('+')) added += 1;
+      else if (line.startsWith('-')) removed += 1;
+    }
+  }
+  if (patch.length === 0 && result.type === 'create' && typeof result.content === 'string') {
+    added = countLines(result.content);
+  }
+  return [filePath, added, removed];
+}
+
+/** Lines in a text, not counting the empty string after a trailing newline. */
+export function countLines(text: string): number {
+  if (text === '') return 0;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines += 1;
+  return text.endsWith('\n') ? lines - 1 : lines;
+}
+
+function count(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+}
+
+function total(values: readonly (number | string)[]): number {
+  let sum = 0;
+  for (const value of values) if (typeof value === 'number') sum += value;
+  return sum;
+}

@@ -1,0 +1,18 @@
+export type {
+  AgentAdapter,
+  AgentContext,
+  AgentId,
+  DedupeIndex,
+  Detection,
+  FileEdit,
+  HistoryFold,
+  HookInstaller,
+  HookInstallOptions,
+  HookState,
+  SessionStateStore,
+  SourceFile,
+} from './adapter.ts';
+export { claudeAdapter } from './claude/claude-adapter.ts';
+export { AgentSettingsError } from './common/settings-error.ts';
+export { feedFile } from './engine/feed-file.ts';
+export { createMemoryDedupe } from './engine/memory-dedupe.ts';
