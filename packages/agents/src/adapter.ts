@@ -99,7 +99,10 @@ export interface HistoryFold {
   feedLine(bytes: Buffer, start: number, end: number, source: LineSource): void;
   /** Session keys whose state changed since the last call; clears the set. */
   takeTouched(): string[];
-  /** Builds the rollup for a session, or null when it has nothing billable or timed yet. */
+  /**
+   * Builds the rollup for a session, or null when it has nothing billable or timed yet. A session not fed
+   * in this fold is loaded through `options.states` (a sync that crashed before uploading resumes so).
+   */
   rollup(sessionKey: string): AgentSessionRollupInput | null;
   /** The session's state as plain JSON, for `SessionStateStore`. */
   exportState(sessionKey: string): unknown;

@@ -16,3 +16,11 @@ export { claudeAdapter } from './claude/claude-adapter.ts';
 export { AgentSettingsError } from './common/settings-error.ts';
 export { feedFile } from './engine/feed-file.ts';
 export { createMemoryDedupe } from './engine/memory-dedupe.ts';
+export {
+  createPrivacyFilter,
+  DEFAULT_PRIVACY,
+  keyedPathHash,
+  type PrivacyFilter,
+  type PrivacySettings,
+} from './privacy/privacy-policy.ts';
+export { AGENT_ADAPTERS, adapterById, isAgentId } from './registry.ts';

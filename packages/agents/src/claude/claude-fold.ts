@@ -34,11 +34,21 @@ export function createClaudeFold(options: FoldOptions): HistoryFold {
   const touched = new Set<string>();
   let skippedLines = 0;
 
+  /** The session's state from this fold, or persisted by an earlier sync run; null when unknown. */
+  function loaded(sessionId: string): ClaudeSessionState | null {
+    const known = sessions.get(sessionId);
+    if (known) return known;
+    const persisted = options.states?.load(sessionId);
+    const revived =
+      persisted === undefined || persisted === null ? null : reviveClaudeSession(persisted, sessionId);
+    if (revived) sessions.set(sessionId, revived);
+    return revived;
+  }
+
   function session(sessionId: string): ClaudeSessionState {
-    let state = sessions.get(sessionId);
+    let state = loaded(sessionId);
     if (!state) {
-      state =
-        reviveClaudeSession(options.states?.load(sessionId), sessionId) ?? emptyClaudeSession(sessionId);
+      state = emptyClaudeSession(sessionId);
       sessions.set(sessionId, state);
     }
     touched.add(sessionId);
@@ -222,11 +232,11 @@ export function createClaudeFold(options: FoldOptions): HistoryFold {
       return keys;
     },
     rollup(sessionKey: string): AgentSessionRollupInput | null {
-      const state = sessions.get(sessionKey);
+      const state = loaded(sessionKey);
       return state ? buildClaudeRollup(state) : null;
     },
     exportState(sessionKey: string): unknown {
-      return sessions.get(sessionKey) ?? null;
+      return loaded(sessionKey);
     },
     get skippedLines() {
       return skippedLines;

@@ -1,7 +1,7 @@
 import type { AgentSessionRollupInput } from '@devtime/protocol';
-import { AGENT_SESSION_SCHEMA_VERSION } from '@devtime/protocol';
 import { kindOfPath, languageOfPath } from '../common/file-language.ts';
 import { hashCwd, pathInProject, projectOfCwd } from '../common/project-path.ts';
+import { ROLLUP_SCHEMA_VERSION } from '../common/schema-version.ts';
 import { UsageTally } from '../common/usage-tally.ts';
 import type { ClaudeSessionState } from './claude-session-state.ts';
 
@@ -51,7 +51,7 @@ export function buildClaudeRollup(state: ClaudeSessionState): AgentSessionRollup
 
   const kept = turns.filter((turn) => turn.promptChars !== null || !turn.usage.isEmpty());
   return {
-    schema_version: AGENT_SESSION_SCHEMA_VERSION,
+    schema_version: ROLLUP_SCHEMA_VERSION,
     agent: 'claude',
     session_id: state.sessionId,
     project: projectOfCwd(state.cwd),

@@ -1,0 +1,13 @@
+import type { AgentAdapter, AgentId } from './adapter.ts';
+import { claudeAdapter } from './claude/claude-adapter.ts';
+
+/** Every agent DevTime reads, in the order `detect` lists them. */
+export const AGENT_ADAPTERS: readonly AgentAdapter[] = [claudeAdapter];
+
+export function adapterById(id: string): AgentAdapter | undefined {
+  return AGENT_ADAPTERS.find((adapter) => adapter.id === id);
+}
+
+export function isAgentId(id: string): id is AgentId {
+  return AGENT_ADAPTERS.some((adapter) => adapter.id === id);
+}
