@@ -1,9 +1,4 @@
 import { Command } from 'commander';
-import { registerRebuild } from './commands/rebuild.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerStatus } from './commands/status.ts';
-import { registerToken } from './commands/token.ts';
-import { registerUser } from './commands/user.ts';
 import { VERSION } from './version.ts';
 
 // Only apps read the environment; everything below receives it.
@@ -12,10 +7,41 @@ const program = new Command('devtime')
   .description('DevTime: where your hours go, across editors and AI coding agents')
   .version(VERSION);
 
-registerServe(program, env);
-registerToken(program, env);
-registerStatus(program, env);
-registerUser(program, env);
-registerRebuild(program, env);
+// `devtime detect | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+type Register = (program: Command, env: typeof process.env) => void;
+
+/**
+ * Each command's module is loaded only when that command runs: `devtime sync` must not pay for the
+ * server stack (Hono, Kysely, zod…) that `devtime serve` needs. `--help` and unknown commands load all.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  serve: async () => (await import('./commands/serve.ts')).registerServe,
+  token: async () => (await import('./commands/token.ts')).registerToken,
+  status: async () => (await import('./commands/status.ts')).registerStatus,
+  user: async () => (await import('./commands/user.ts')).registerUser,
+  rebuild: async () => (await import('./commands/rebuild.ts')).registerRebuild,
+  machine: async () => (await import('./commands/machine.ts')).registerMachine,
+  detect: async () => (await import('./commands/agents-detect.ts')).registerDetect,
+  install: async () => (await import('./commands/agents-install.ts')).registerInstall,
+  uninstall: async () => (await import('./commands/agents-install.ts')).registerInstall,
+  hook: async () => (await import('./commands/agents-hook.ts')).registerHook,
+  sync: async () => (await import('./commands/agents-sync.ts')).registerSync,
+  backfill: async () => (await import('./commands/backfill.ts')).registerBackfill,
+};
+
+const requested = process.argv[2];
+const chosen = requested ? COMMANDS[requested] : undefined;
+const registered = new Set<Register>();
+for (const load of chosen ? [chosen] : Object.values(COMMANDS)) {
+  const register = await load();
+  if (registered.has(register)) continue;
+  registered.add(register);
+  register(program, env);
+}
 
 await program.parseAsync(process.argv);

@@ -13,6 +13,7 @@ export type {
   SourceFile,
 } from './adapter.ts';
 export { claudeAdapter } from './claude/claude-adapter.ts';
+export { codexAdapter } from './codex/codex-adapter.ts';
 export { AgentSettingsError } from './common/settings-error.ts';
 export { feedFile } from './engine/feed-file.ts';
 export { createMemoryDedupe } from './engine/memory-dedupe.ts';

@@ -21,6 +21,11 @@ export interface ApiConfig {
   durationFlushDelayMs: number;
   /** How long an API key lookup is cached in process (revocation through this server is immediate). */
   keyCacheTtlMs: number;
+  /**
+   * A JSON file of model prices merged over the bundled price table (format: core's `loadPriceOverrides`),
+   * read once when the app is created; an unreadable or invalid file fails startup. Unset: bundled only.
+   */
+  pricesFile?: string | undefined;
 }
 
 const DAY_MS = 86_400_000;

@@ -4,4 +4,5 @@ export * from './categories.ts';
 export * from './error.ts';
 export * from './heartbeat.ts';
 export * from './limits.ts';
+export * from './machine.ts';
 export * from './stats.ts';

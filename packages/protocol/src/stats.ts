@@ -37,7 +37,10 @@ export const tokenTotalsSchema = z.object({
   cache_read_tokens: z.number(),
   reasoning_tokens: z.number(),
   total_tokens: z.number(),
-  /** Estimated USD; null for a model without a price. Totals cover priced usage (see `unpriced_models`). */
+  /**
+   * USD: the agent's own cost where it reported one, else an estimate from the server's price table.
+   * The sum of priced usage only (see `unpriced_models`); null when there is usage but none of it is priced.
+   */
   cost_usd: z.number().nullable(),
 });
 
@@ -75,7 +78,10 @@ export const statsResponseSchema = z.object({
     totals: tokenTotalsSchema,
     by_model: z.record(z.string(), tokenTotalsSchema),
     by_agent: z.record(z.string(), tokenTotalsSchema),
+    /** Models with usage that has no cost (no agent cost, not in the price table): costs exclude it. */
     unpriced_models: z.array(z.string()),
+    /** Date (YYYY-MM-DD) of the price table that estimated costs, so a client can say "prices as of". */
+    price_table_as_of: z.string(),
   }),
 });
 

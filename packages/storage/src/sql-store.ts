@@ -9,7 +9,7 @@ import { readDurations } from './durations/read-durations.ts';
 import { rebuildDurations } from './durations/rebuild.ts';
 import { WINDOW_EVENT_LIMIT } from './durations/recompute-span.ts';
 import { insertHeartbeats } from './heartbeats.ts';
-import { listMachines, upsertMachine } from './machines.ts';
+import { deleteMachine, listMachines, renameMachine, upsertMachine } from './machines.ts';
 import { migrationProvider } from './migrations/provider.ts';
 import { readEvents } from './read-events.ts';
 import type { Store } from './store.ts';
@@ -65,6 +65,8 @@ export function createSqlStore(
 
     upsertMachine: (userId, machine) => upsertMachine(dialect, userId, machine),
     listMachines: (userId) => listMachines(dialect, userId),
+    renameMachine: (userId, machineId, name) => renameMachine(dialect, userId, machineId, name),
+    deleteMachine: (userId, machineId, options) => deleteMachine(dialect, userId, machineId, options),
 
     insertHeartbeats: (userId, rows) => insertHeartbeats(dialect, userId, rows),
     upsertAgentSession: (userId, rollup, contentHash, receivedAtMs) =>

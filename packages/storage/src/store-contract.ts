@@ -125,6 +125,109 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Stor
       ]);
     });
 
+    describe('machines: rename and delete', () => {
+      it('renames a machine; later sightings keep the name; null clears it; only the owner can', async () => {
+        const user = await store.createUser(newUser());
+        const other = await store.createUser(newUser());
+        await store.upsertMachine(user.id, { id: 'm1', hostname: 'lap', os: 'linux', seenAtMs: 1000 });
+        expect(await store.renameMachine(user.id, 'm1', 'Work laptop')).toEqual({
+          id: 'm1',
+          name: 'Work laptop',
+          hostname: 'lap',
+          os: 'linux',
+          firstSeenMs: 1000,
+          lastSeenMs: 1000,
+        });
+        // Ingest's sightings carry the hostname, never the name.
+        await store.upsertMachine(user.id, { id: 'm1', hostname: 'lap-2', os: 'linux', seenAtMs: 2000 });
+        expect(await store.listMachines(user.id)).toEqual([
+          {
+            id: 'm1',
+            name: 'Work laptop',
+            hostname: 'lap-2',
+            os: 'linux',
+            firstSeenMs: 1000,
+            lastSeenMs: 2000,
+          },
+        ]);
+        expect(await store.renameMachine(other.id, 'm1', 'mine now')).toBeNull();
+        expect(await store.renameMachine(user.id, 'missing', 'x')).toBeNull();
+        expect((await store.renameMachine(user.id, 'm1', null))?.name).toBeNull();
+        expect((await store.listMachines(user.id))[0]?.name).toBeNull();
+      });
+
+      it("deletes a machine, purging its agent sessions only when asked, and never another user's", async () => {
+        const user = await store.createUser(newUser());
+        const other = await store.createUser(newUser());
+        for (const owner of [user.id, other.id]) {
+          await store.upsertMachine(owner, { id: 'm1', hostname: 'lap', seenAtMs: BASE_MS });
+          await store.upsertMachine(owner, { id: 'm2', hostname: 'desk', seenAtMs: BASE_MS });
+          await store.insertHeartbeats(owner, [
+            heartbeat(minutes(0), { machineId: 'm1' }),
+            heartbeat(minutes(5), { machineId: 'm1' }),
+          ]);
+          for (const [sessionId, machineId, start] of [
+            ['s1', 'm1', 60],
+            ['s2', 'm1', 120],
+            ['s3', 'm2', 180],
+          ] as const) {
+            const session = rollup({
+              session_id: sessionId,
+              machine_id: machineId,
+              started_at: minutes(start),
+            });
+            await store.upsertAgentSession(owner, session, rollupHash(session), BASE_MS);
+          }
+        }
+        const otherBefore = await readAll(store, other.id);
+        expect(totalMs(await readAll(store, user.id))).toBe(5 * MINUTE_MS + 3 * 10 * MINUTE_MS);
+
+        // Without purge only the machine row goes.
+        expect(await store.deleteMachine(user.id, 'm2', { purgeAgentSessions: false })).toEqual({
+          machine: true,
+          agentSessions: 0,
+        });
+        expect((await store.listMachines(user.id)).map((m) => m.id)).toEqual(['m1']);
+        expect(await store.listAgentSessions(user.id, ALL_TIME)).toHaveLength(3);
+
+        // Another user's id space is theirs: nothing of Alice's goes.
+        const stranger = await store.createUser(newUser());
+        expect(await store.deleteMachine(stranger.id, 'm1', { purgeAgentSessions: true })).toEqual({
+          machine: false,
+          agentSessions: 0,
+        });
+
+        expect(await store.deleteMachine(user.id, 'm1', { purgeAgentSessions: true })).toEqual({
+          machine: true,
+          agentSessions: 2,
+        });
+        expect(await store.listMachines(user.id)).toEqual([]);
+        expect((await store.listAgentSessions(user.id, ALL_TIME)).map((s) => s.sessionId)).toEqual(['s3']);
+        expect(await store.getAgentSession(user.id, 'claude-code', 's1')).toBeNull();
+        expect(await store.readAgentUsage(user.id, ALL_TIME)).toHaveLength(1);
+        // Heartbeats stay, with their machine id; the purged sessions' time is gone from durations.
+        const events = await store.readEvents(user.id, { ...ALL_TIME, tool: 'vscode' });
+        expect(events.map((e) => e.dims.machine)).toEqual(['m1', 'm1']);
+        const after = await readAll(store, user.id);
+        expect(totalMs(after)).toBe(5 * MINUTE_MS + 10 * MINUTE_MS);
+        await store.rebuildDurations(user.id);
+        expect(await readAll(store, user.id)).toEqual(after);
+        // A machine with sessions but no row can still be purged; a second delete finds nothing.
+        expect(await store.deleteMachine(user.id, 'm2', { purgeAgentSessions: true })).toEqual({
+          machine: false,
+          agentSessions: 1,
+        });
+        expect(await store.deleteMachine(user.id, 'm1', { purgeAgentSessions: true })).toEqual({
+          machine: false,
+          agentSessions: 0,
+        });
+
+        expect(await store.listMachines(other.id)).toHaveLength(2);
+        expect(await store.listAgentSessions(other.id, ALL_TIME)).toHaveLength(3);
+        expect(await readAll(store, other.id)).toEqual(otherBefore);
+      });
+    });
+
     describe('heartbeats', () => {
       it('skips duplicates: stored ones and repeats within a call', async () => {
         const user = await store.createUser(newUser());

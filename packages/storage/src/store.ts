@@ -42,8 +42,25 @@ export interface Store {
   deleteWebSession(idHash: string): Promise<void>;
 
   // machines ---------------------------------------------------------------------------------------
+  /** Ingest's sighting: never pass `name` from a client header, it is the user's display name. */
   upsertMachine(userId: string, machine: MachineInput): Promise<void>;
+  /** Most recently seen first. */
   listMachines(userId: string): Promise<MachineRecord[]>;
+  /**
+   * Sets the user-chosen display name (null clears it); later sightings do not overwrite it.
+   * Null when the user has no machine with this id.
+   */
+  renameMachine(userId: string, machineId: string, name: string | null): Promise<MachineRecord | null>;
+  /**
+   * Deletes the user's machine row; with `purgeAgentSessions`, also the agent sessions uploaded from it
+   * (rollups carry `machine_id`), whose durations are then recomputed by the next flush. Heartbeats keep
+   * their `machine_id`. A machine that reports again is recorded afresh (without its old name).
+   */
+  deleteMachine(
+    userId: string,
+    machineId: string,
+    options: { purgeAgentSessions: boolean },
+  ): Promise<MachineDeletion>;
 
   // activity ---------------------------------------------------------------------------------------
   /**
@@ -158,6 +175,13 @@ export interface MachineRecord {
   os: string | null;
   firstSeenMs: number;
   lastSeenMs: number;
+}
+
+export interface MachineDeletion {
+  /** Whether a machine row was deleted. */
+  machine: boolean;
+  /** Agent sessions deleted (0 without `purgeAgentSessions`). */
+  agentSessions: number;
 }
 
 /** A heartbeat as stored: normalised by the api's ingest pipeline. */

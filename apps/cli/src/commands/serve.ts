@@ -20,6 +20,10 @@ export function registerServe(program: Command, env: Env): void {
     .option('--data-dir <dir>', 'where the SQLite database lives (default ~/.devtime)')
     .option('--database-url <url>', 'postgres://… to use PostgreSQL instead of SQLite')
     .option('--allow-signup', 'let new users sign up through the API')
+    .option(
+      '--prices-file <file>',
+      'JSON model prices merged over the bundled price table for cost estimates',
+    )
     .action(async (flags: ServeFlags) => {
       const file = configPath(env);
       const config = await readConfig(file);

@@ -11,6 +11,7 @@ export function withDatabaseOptions(command: Command): Command {
     .option('--database-url <url>', 'postgres://… when the server runs on PostgreSQL');
 }
 
+/** The serve option for cost estimates' prices file (also `DEVTIME_PRICES_FILE`, `prices_file` in [server]). */
 export async function serverSettingsFor(flags: ServeFlags, env: Env): Promise<ServerSettings> {
   const config = await readConfig(configPath(env));
   if (!config.ok) return fail(config.error);

@@ -1,5 +1,7 @@
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { type ApiConfig, DEFAULT_API_CONFIG } from '@devtime/api';
+import { loadPriceOverrides } from '@devtime/core';
 import type { TomlTable } from 'smol-toml';
 import { section } from './config-file.ts';
 import { dataDir, type Env } from './paths.ts';
@@ -13,6 +15,7 @@ export interface ServeFlags {
   dataDir?: string;
   databaseUrl?: string;
   allowSignup?: boolean;
+  pricesFile?: string;
 }
 
 export interface ServerSettings {
@@ -60,6 +63,7 @@ export function resolveServerSettings(flags: ServeFlags, env: Env, config: TomlT
   if (schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     errors.push(`database_schema must be a lower-case SQL identifier, got "${schema}"`);
   }
+  const pricesFile = pricesFileSetting(pick(flags.pricesFile, 'DEVTIME_PRICES_FILE', 'prices_file'), errors);
   const value: ServerSettings = {
     port: int(pick(flags.port, 'DEVTIME_PORT', 'port'), 'port', DEFAULT_PORT, 0, 65_535),
     host: String(pick(flags.host, 'DEVTIME_HOST', 'host') ?? DEFAULT_HOST),
@@ -91,7 +95,32 @@ export function resolveServerSettings(flags: ServeFlags, env: Env, config: TomlT
         1024,
         1024 * 1024 * 1024,
       ),
+      ...(pricesFile ? { pricesFile } : {}),
     },
   };
   return errors.length > 0 ? { ok: false, error: errors.join('\n') } : { ok: true, value };
+}
+
+/**
+ * `prices_file`: model prices merged over the bundled table for cost estimates. Checked here, so that a
+ * file the server could not use stops startup with the reason instead of an exception from the API.
+ * A relative path is taken from the working directory.
+ */
+function pricesFileSetting(value: unknown, errors: string[]): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') {
+    errors.push(`prices_file must be a path, got "${String(value)}"`);
+    return undefined;
+  }
+  const path = resolve(value);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    errors.push(`prices_file: cannot read ${path}: ${(error as Error).message}`);
+    return undefined;
+  }
+  const prices = loadPriceOverrides(text);
+  if (!prices.ok) errors.push(`prices_file ${path} is invalid: ${prices.error}`);
+  return path;
 }

@@ -291,6 +291,16 @@ describe('Claude Code traps (docs/agents.md), one test each', () => {
     expect(f.skippedLines).toBe(1);
   });
 
+  it('a line that is valid JSON but not compact is read, not skipped (ccusage drops these)', () => {
+    const spaced = (row: object) => JSON.stringify(row, null, 1).replaceAll('\n', '');
+    const f = fold([
+      spaced(prompt('p1', '2026-01-01T10:00:00Z', 'go')),
+      spaced(reply('2026-01-01T10:00:01Z', 'msg_1', 'req_1', 50)),
+    ]);
+    expect(tokens(f)).toEqual([['claude-sonnet-4-5', 1, 50]]);
+    expect(f.rollup('s1')?.turns.map((t) => t.prompt_chars)).toEqual([2]);
+  });
+
   it('the <synthetic> model is local and not billed', () => {
     const synthetic = reply('2026-01-01T10:00:01Z', 'msg_x', 'req_x', 0) as { message: { model: string } };
     synthetic.message.model = '<synthetic>';

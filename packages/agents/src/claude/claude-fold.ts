@@ -14,6 +14,7 @@ const STRUCTURED_PATCH = Buffer.from('"structuredPatch"');
 const IS_ERROR_TRUE = Buffer.from('"is_error":true');
 const TIMESTAMP = keyPattern('timestamp');
 const SESSION_ID = keyPattern('sessionId');
+const SESSION_ID_KEY = Buffer.from('"sessionId"');
 const TOOL_USE_ID = keyPattern('tool_use_id');
 
 /** Tools whose `file_path` input is a file the agent wrote or read. */
@@ -69,7 +70,12 @@ export function createClaudeFold(options: FoldOptions): HistoryFold {
   function feedLine(bytes: Buffer, start: number, end: number, _source: LineSource): void {
     const line = bytes.subarray(start, end);
     const sessionId = stringField(line, SESSION_ID);
-    if (!sessionId) return;
+    if (!sessionId) {
+      // Claude Code writes compact JSON; a line with a sessionId that is not compact (a re-serialised
+      // or hand-edited history) takes the slow path instead of being lost.
+      if (line.includes(SESSION_ID_KEY)) feedParsed(parse(line));
+      return;
+    }
     const timeMs = parseIsoMs(stringField(line, TIMESTAMP));
 
     if (line.includes(ASSISTANT)) {
@@ -98,13 +104,39 @@ export function createClaudeFold(options: FoldOptions): HistoryFold {
       if (row?.type === 'cost-state') onCostState(session(sessionId), row);
       return;
     }
-    if (timeMs === null) return;
-    const state = session(sessionId);
+    if (timeMs !== null)
+      onOtherRow(session(sessionId), timeMs, line.includes(SYSTEM), line.includes(COMPACT_BOUNDARY));
+  }
+
+  /** The same dispatch on an already parsed row. */
+  function feedParsed(row: Record<string, unknown> | null): void {
+    if (!row || typeof row.sessionId !== 'string' || row.sessionId === '') return;
+    const state = session(row.sessionId);
+    const timeMs = parseIsoMs(typeof row.timestamp === 'string' ? row.timestamp : null);
+    const content = (row.message as { content?: unknown } | undefined)?.content;
+    const isToolResult =
+      Array.isArray(content) &&
+      content.some((block) => (block as { type?: unknown })?.type === 'tool_result');
+    if (row.type === 'assistant') onAssistant(state, row, timeMs);
+    else if (row.type === 'user' && isToolResult) {
+      noteTime(state, timeMs, true);
+      onToolResults(state, row, timeMs);
+    } else if (row.type === 'user') onUserRow(state, row, timeMs);
+    else if (row.type === 'cost-state') onCostState(state, row);
+    else if (timeMs !== null)
+      onOtherRow(state, timeMs, row.type === 'system', row.subtype === 'compact_boundary');
+  }
+
+  function onOtherRow(
+    state: ClaudeSessionState,
+    timeMs: number,
+    isSystem: boolean,
+    isCompaction: boolean,
+  ): void {
     // Queue operations, attachments and snapshots are bookkeeping around a prompt (often written before
     // it, or when the next process starts): they bound the session but do not extend a turn.
-    noteTime(state, timeMs, line.includes(SYSTEM));
-    if (line.includes(COMPACT_BOUNDARY) && !state.compactions.includes(timeMs))
-      state.compactions.push(timeMs);
+    noteTime(state, timeMs, isSystem);
+    if (isCompaction && !state.compactions.includes(timeMs)) state.compactions.push(timeMs);
   }
 
   function onAssistant(state: ClaudeSessionState, row: Record<string, unknown>, timeMs: number | null): void {

@@ -1,5 +1,14 @@
 import { isValidTimeZone, MINUTE_MS } from '@devtime/core';
-import { userSettingsSchema } from '@devtime/protocol';
+import {
+  type DeleteMachineResponse,
+  MACHINE_ID_PATTERN,
+  type MachineListResponse,
+  type MachineSummary,
+  type RenameMachineResponse,
+  renameMachineRequestSchema,
+  userSettingsSchema,
+} from '@devtime/protocol';
+import type { MachineRecord } from '@devtime/storage';
 import { Hono } from 'hono';
 import { ApiError, validationError } from '../api-error.ts';
 import { requireAuth } from '../auth/middleware.ts';
@@ -35,17 +44,67 @@ export function accountRoutes(deps: ApiDeps) {
 
   routes.get('/machines', requireAuth(deps, { write: false }), async (c) => {
     const machines = await deps.store.listMachines(c.get('principal').user.id);
-    return c.json({
-      machines: machines.map((m) => ({
-        id: m.id,
-        name: m.name,
-        hostname: m.hostname,
-        os: m.os,
-        first_seen: new Date(m.firstSeenMs).toISOString(),
-        last_seen: new Date(m.lastSeenMs).toISOString(),
-      })),
-    });
+    const response: MachineListResponse = { machines: machines.map(machineSummary) };
+    return c.json(response);
+  });
+
+  /** Sets the display name (null clears it); the machine's own X-Machine-Name only updates `hostname`. */
+  routes.patch('/machines/:id', requireAuth(deps, { write: true }), async (c) => {
+    const parsed = renameMachineRequestSchema.safeParse(await readJson(c));
+    if (!parsed.success) throw validationError(parsed.error, 'rename');
+    const machine = await deps.store.renameMachine(
+      c.get('principal').user.id,
+      machineIdParam(c.req.param('id')),
+      parsed.data.name,
+    );
+    if (!machine) throw new ApiError(404, 'not_found', 'no such machine');
+    const response: RenameMachineResponse = { machine: machineSummary(machine) };
+    return c.json(response);
+  });
+
+  /**
+   * Forgets a machine; `?purge=true` also deletes the agent sessions uploaded from it. Heartbeats keep
+   * their machine id, and a machine that reports again is listed again.
+   */
+  routes.delete('/machines/:id', requireAuth(deps, { write: true }), async (c) => {
+    const purgeParam = c.req.query('purge');
+    if (purgeParam !== undefined && !['true', 'false', '1', '0', ''].includes(purgeParam)) {
+      throw new ApiError(400, 'bad_request', 'purge must be true or false');
+    }
+    const purge = purgeParam === 'true' || purgeParam === '1' || purgeParam === '';
+    const deleted = await deps.store.deleteMachine(
+      c.get('principal').user.id,
+      machineIdParam(c.req.param('id')),
+      { purgeAgentSessions: purge },
+    );
+    if (!deleted.machine && deleted.agentSessions === 0) {
+      throw new ApiError(404, 'not_found', 'no such machine');
+    }
+    if (deleted.agentSessions > 0) deps.flusher.schedule();
+    const response: DeleteMachineResponse = {
+      ok: true,
+      machine_deleted: deleted.machine,
+      purged_agent_sessions: deleted.agentSessions,
+    };
+    return c.json(response);
   });
 
   return routes;
+}
+
+function machineSummary(m: MachineRecord): MachineSummary {
+  return {
+    id: m.id,
+    name: m.name,
+    hostname: m.hostname,
+    os: m.os,
+    first_seen: new Date(m.firstSeenMs).toISOString(),
+    last_seen: new Date(m.lastSeenMs).toISOString(),
+  };
+}
+
+/** Ingest stores UUID machine ids in lower case, so an id typed in upper case still matches. */
+function machineIdParam(id: string): string {
+  const lower = id.trim().toLowerCase();
+  return MACHINE_ID_PATTERN.test(lower) ? lower : id;
 }

@@ -1,4 +1,10 @@
-import { type DurationInterval, startOfLocalDay, summarize, toIsoInZone } from '@devtime/core';
+import {
+  type DurationInterval,
+  type PriceTable,
+  startOfLocalDay,
+  summarize,
+  toIsoInZone,
+} from '@devtime/core';
 import type { StatsResponse } from '@devtime/protocol';
 import type { UserRecord } from '@devtime/storage';
 import type { ApiDeps } from '../context.ts';
@@ -38,6 +44,7 @@ export async function buildStats(
   deps: ApiDeps,
   user: UserRecord,
   query: ResolvedQuery,
+  prices: PriceTable,
 ): Promise<StatsResponse> {
   const [intervals, usage, agentSessions] = await Promise.all([
     readIntervals(deps, user.id, query),
@@ -63,9 +70,13 @@ export async function buildStats(
       by_tool: toSeconds(day.byTool),
       by_project: toSeconds(day.byProject),
     })),
-    agents: aggregateUsage(usage, {
-      sessions: agentSessions.length,
-      prompts: agentSessions.reduce((sum, session) => sum + session.prompts, 0),
-    }),
+    agents: aggregateUsage(
+      usage,
+      {
+        sessions: agentSessions.length,
+        prompts: agentSessions.reduce((sum, session) => sum + session.prompts, 0),
+      },
+      prices,
+    ),
   };
 }

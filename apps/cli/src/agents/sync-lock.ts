@@ -1,0 +1,79 @@
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * One sync at a time per data dir: an exclusive lock file holding the owner's pid. A lock whose pid is
+ * gone (a crashed sync) is taken over. Hooks that find the lock held only touch the `pending` file, and
+ * the running sync loops while it is newer than its last pass — that is the throttle.
+ */
+export function lockPaths(dataDir: string) {
+  const dir = join(dataDir, 'agents');
+  return { dir, lock: join(dir, 'sync.lock'), pending: join(dir, 'sync.pending') };
+}
+
+export function tryLock(dataDir: string): (() => void) | null {
+  const { dir, lock } = lockPaths(dataDir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const fd = openSync(lock, 'wx', 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (isAlive(readPid(lock))) return null;
+      rmSync(lock, { force: true });
+    }
+  }
+  return null;
+}
+
+/** Marks that something changed and a sync should run (again). */
+export function markPending(dataDir: string): void {
+  const { dir, pending } = lockPaths(dataDir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const now = new Date();
+  try {
+    utimesSync(pending, now, now);
+  } catch {
+    closeSync(openSync(pending, 'a', 0o600));
+  }
+}
+
+/** When a hook last asked for a sync, or null when none ever did. */
+export function pendingSinceMs(dataDir: string): number | null {
+  try {
+    return statSync(lockPaths(dataDir).pending).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
+function readPid(path: string): number | null {
+  try {
+    const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
+    return Number.isFinite(pid) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number | null): boolean {
+  if (pid === null) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

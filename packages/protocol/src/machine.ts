@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/** The headers DevTime's clients send with every request so the server can list their machines. */
+export const MACHINE_HEADERS = {
+  id: 'X-Machine-Id',
+  name: 'X-Machine-Name',
+  os: 'X-Machine-Os',
+} as const;
+
+/** Machine ids are client-minted UUIDs (DevTime's clients mint v4), lower case. */
+export const MACHINE_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export interface MachineSummary {
+  id: string;
+  /** The display name the user chose (`PATCH /api/machines/:id`), or null: show the hostname. */
+  name: string | null;
+  /** As last reported by the machine (`X-Machine-Name`). */
+  hostname: string | null;
+  os: string | null;
+  first_seen: string;
+  last_seen: string;
+}
+
+export interface MachineListResponse {
+  machines: MachineSummary[];
+}
+
+/** `PATCH /api/machines/:id`: a new display name, or null to go back to the hostname. */
+export const renameMachineRequestSchema = z.object({
+  name: z.string().trim().min(1, 'name must not be empty').max(100).nullable(),
+});
+
+export interface RenameMachineResponse {
+  machine: MachineSummary;
+}
+
+/** `DELETE /api/machines/:id[?purge=true]`. */
+export interface DeleteMachineResponse {
+  ok: true;
+  /** Whether the machine was in the list (a purge may find sessions from a machine never listed). */
+  machine_deleted: boolean;
+  /** Agent sessions deleted with the machine (0 without `purge=true`). */
+  purged_agent_sessions: number;
+}
