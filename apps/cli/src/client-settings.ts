@@ -1,7 +1,7 @@
 import type { TomlTable } from 'smol-toml';
 import { section } from './config/config-file.ts';
+import { DEFAULT_HOST, DEFAULT_PORT } from './config/defaults.ts';
 import type { Env } from './config/paths.ts';
-import { DEFAULT_HOST, DEFAULT_PORT } from './config/server-settings.ts';
 
 export interface ClientSettings {
   endpoint: string;

@@ -186,7 +186,10 @@ describe('devtime backfill', () => {
     const result = await devtime(['backfill', 'plan', '--source', 'claude', '--json']);
     expect(result.code).toBe(0);
     const plan = JSON.parse(result.stdout);
-    const expected = new Map<string, Record<string, number>>();
+    const expected = new Map<
+      string,
+      { calls: number; input: number; output: number; cache_creation: number; cache_read: number }
+    >();
     for (const session of truth.sessions) {
       for (const [model, usage] of Object.entries(session.models)) {
         const sum = expected.get(model) ?? {
@@ -196,7 +199,7 @@ describe('devtime backfill', () => {
           cache_creation: 0,
           cache_read: 0,
         };
-        for (const field of Object.keys(sum)) sum[field] = (sum[field] ?? 0) + (usage[field] ?? 0);
+        for (const field of Object.keys(sum) as Array<keyof typeof sum>) sum[field] += usage[field] ?? 0;
         expected.set(model, sum);
       }
     }

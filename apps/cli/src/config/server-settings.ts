@@ -4,10 +4,11 @@ import { type ApiConfig, DEFAULT_API_CONFIG } from '@devtime/api';
 import { loadPriceOverrides } from '@devtime/core';
 import type { TomlTable } from 'smol-toml';
 import { section } from './config-file.ts';
-import { dataDir, type Env } from './paths.ts';
+import { DEFAULT_HOST, DEFAULT_PORT } from './defaults.ts';
 
-export const DEFAULT_PORT = 7070;
-export const DEFAULT_HOST = '127.0.0.1';
+export { DEFAULT_HOST, DEFAULT_PORT };
+
+import { dataDir, type Env } from './paths.ts';
 
 export interface ServeFlags {
   port?: string;

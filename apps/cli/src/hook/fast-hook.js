@@ -73,11 +73,12 @@ function drainStdin() {
 function runChained(chain, event, env) {
   /** @type {unknown} */
   const argv = JSON.parse(chain);
-  if (!Array.isArray(argv) || argv.length === 0 || !argv.every((word) => typeof word === 'string')) return;
-  const [program, ...rest] = argv;
-  spawn(program, [...rest, event], { detached: true, stdio: 'ignore', env })
-    .on('error', () => {})
-    .unref();
+  if (!Array.isArray(argv) || !argv.every((word) => typeof word === 'string')) return;
+  const [program, ...rest] = /** @type {string[]} */ (argv);
+  if (!program) return;
+  const child = spawn(program, [...rest, event], { detached: true, stdio: 'ignore', env });
+  child.on('error', () => {});
+  child.unref();
 }
 
 /** @param {string} path */

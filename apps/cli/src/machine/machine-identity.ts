@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { MACHINE_HEADERS, MACHINE_ID_PATTERN } from '@devtime/protocol';
+import { MACHINE_HEADERS, MACHINE_ID_PATTERN } from '@devtime/protocol/machine-identity';
 
 export const MACHINE_ID_FILE = 'machine-id';
 
