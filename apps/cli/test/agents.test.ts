@@ -47,7 +47,13 @@ const CANARIES = [
   'CANARY_FILE_CONTENT_7f3a',
   'CANARY_HOOK_PROMPT_7f3a',
   'CANARY_THINKING_7f3a',
+  'CANARY_CODEX_TEXT_7f3a',
+  'CANARY_CODEX_CMD_7f3a',
+  'CANARY_CODEX_FILE_7f3a',
+  'CANARY_CODEX_NOTIFY_7f3a',
 ];
+const CODEX_SOURCE_SESSION = '01a1fe44-fc33-7e60-aa53-d2a52f584c49';
+const CODEX_CANARY_SESSION = '01a1fe44-fc33-7e60-aa53-c0ffee000002';
 const CANARY_SESSION = 'c0ffee00-0000-4000-8000-000000000001';
 
 let root: string;
@@ -65,6 +71,7 @@ beforeAll(async () => {
   cpSync(join(FIXTURES, 'codex/home/.codex'), join(home, '.codex'), { recursive: true });
   makeWritable(home);
   plantCanarySession(join(home, '.claude/projects/-home-dev-code-vault'));
+  plantCodexCanarySession(join(home, '.codex/sessions/2026/11/21'));
   server = await startServer([], { HOME: join(root, 'server-home'), DEVTIME_DATA_DIR: join(root, 'server') });
   const key = /API key\s+(waka_\S+)/.exec(server.stdout())?.[1] ?? '';
   proxy = await recordingProxy(server.url, requestBodies);
@@ -227,10 +234,10 @@ describe('devtime backfill', () => {
   it('imports, and importing the same history again leaves the server unchanged', async () => {
     const first = await devtime(['backfill', 'import', '--source', 'all', '--json']);
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ created: 8, updated: 0, rejected: 0, failed: 0 });
+    expect(JSON.parse(first.stdout)).toMatchObject({ created: 9, updated: 0, rejected: 0, failed: 0 });
     const before = await api<unknown>('/api/stats?start=2026-03-01&end=2026-03-03');
     const again = await devtime(['backfill', 'import', '--json']);
-    expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, updated: 0, unchanged: 8 });
+    expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, updated: 0, unchanged: 9 });
     expect(await api<unknown>('/api/stats?start=2026-03-01&end=2026-03-03')).toEqual(before);
 
     const stored = await storedSessions();
@@ -252,6 +259,7 @@ describe('devtime backfill', () => {
     // Codex: OpenAI input includes cached input; stored input is the uncached part. The TUI's
     // title-generation call runs in a thread with no rollout and is not part of the session.
     for (const session of codexTruth.sessions) {
+      if (session.session_id === CODEX_CANARY_SESSION) continue;
       const expected: Record<string, { calls: number; input: number; output: number; cache_read: number }> =
         {};
       for (const [purpose, byModel] of Object.entries(session.tokens_by_purpose)) {
@@ -278,7 +286,7 @@ describe('devtime backfill', () => {
   it('verify agrees with the server, and --since/--project narrow what is read', async () => {
     const verify = await devtime(['backfill', 'verify', '--json']);
     expect(verify.code, verify.stderr).toBe(0);
-    expect(JSON.parse(verify.stdout)).toMatchObject({ local: 8, matching: 8, missing: [], different: [] });
+    expect(JSON.parse(verify.stdout)).toMatchObject({ local: 9, matching: 9, missing: [], different: [] });
     const narrowed = JSON.parse(
       (await devtime(['backfill', 'plan', '--project', 'greeter', '--json'])).stdout,
     );
@@ -355,6 +363,22 @@ describe('devtime sync and the hook', () => {
     expect(unknownAgent.code).toBe(0);
   });
 
+  it('the Codex notify hook (event as an argument) returns at once and keeps nothing of the event', async () => {
+    const event = JSON.stringify({
+      type: 'agent-turn-complete',
+      'thread-id': CODEX_CANARY_SESSION,
+      'last-assistant-message': 'CANARY_CODEX_NOTIFY_7f3a',
+      'input-messages': ['CANARY_CODEX_NOTIFY_7f3a'],
+    });
+    const result = await devtime(['hook', '--agent', 'codex', event]);
+    expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const hooksJson = await devtime(
+      ['hook', '--agent', 'codex'],
+      JSON.stringify({ hook_event_name: 'Stop', prompt: 'CANARY_CODEX_NOTIFY_7f3a' }),
+    );
+    expect(hooksJson.code).toBe(0);
+  });
+
   it('the hook dry run prints the exact payload and sends nothing', async () => {
     const sent = requestBodies.length;
     const result = await devtime(['hook', '--agent', 'claude', '--dry-run'], '{}');
@@ -369,6 +393,12 @@ describe('privacy: canaries planted in the history never leave or get stored', (
     await waitFor(async () => ((await storedSessions()).has(CANARY_SESSION) ? true : null));
     const stored = (await storedSessions()).get(CANARY_SESSION);
     expect(stored?.models[0]?.output_tokens).toBe(11);
+    // The Codex copy doubles every token count, so it is a session of its own, not a fork of its source.
+    const codex = (await storedSessions()).get(CODEX_CANARY_SESSION)?.models[0];
+    const source = codexTruth.sessions.find((s) => s.session_id === CODEX_SOURCE_SESSION)?.tokens_by_purpose
+      .turn?.['gpt-5.5'];
+    expect(codex?.output_tokens).toBe(2 * (source?.output ?? 0));
+    expect(codex?.cache_read_tokens).toBe(2 * (source?.cached_input ?? 0));
     expect(requestBodies.length).toBeGreaterThan(0);
     const places: Array<[string, string]> = [
       ['request bodies', requestBodies.join('\n')],
@@ -386,11 +416,14 @@ describe('privacy: canaries planted in the history never leave or get stored', (
       for (const canary of CANARIES) expect(text.includes(canary), `${canary} found in ${place}`).toBe(false);
     }
     // The canaries really are in the history the CLI read.
-    const history = filesUnder(join(home, '.claude/projects'))
+    const history = [
+      ...filesUnder(join(home, '.claude/projects')),
+      ...filesUnder(join(home, '.codex/sessions')),
+    ]
       .map((p) => readFileSync(p, 'utf8'))
       .join('');
-    for (const canary of CANARIES.filter((c) => c !== 'CANARY_HOOK_PROMPT_7f3a'))
-      expect(history).toContain(canary);
+    for (const canary of CANARIES.filter((c) => !/HOOK|NOTIFY/.test(c)))
+      expect(history.includes(canary), canary).toBe(true);
   });
 });
 
@@ -512,6 +545,57 @@ function plantCanarySession(dir: string): void {
   ];
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${CANARY_SESSION}.jsonl`), rows.map((row) => `${JSON.stringify(row)}\n`).join(''));
+}
+
+/**
+ * A copy of a recorded Codex rollout under a new thread id, with a canary in every content field (prompt
+ * and reply text, reasoning, command, command output, patch) and every token count doubled.
+ */
+function plantCodexCanarySession(dir: string): void {
+  const source = readFileSync(
+    join(
+      FIXTURES,
+      'codex/home/.codex/sessions/2026/11/21',
+      `rollout-2026-11-21T13-21-36-${CODEX_SOURCE_SESSION}.jsonl`,
+    ),
+    'utf8',
+  );
+  const TOKEN_KEYS = new Set([
+    'input_tokens',
+    'cached_input_tokens',
+    'output_tokens',
+    'reasoning_output_tokens',
+    'total_tokens',
+  ]);
+  const plant = (value: unknown, key: string): unknown => {
+    if (Array.isArray(value)) {
+      const items = value.map((item) => plant(item, key));
+      return key === 'command' ? [...items, 'echo CANARY_CODEX_CMD_7f3a'] : items;
+    }
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plant(v, k)]));
+    }
+    if (typeof value === 'number' && TOKEN_KEYS.has(key)) return value * 2;
+    if (typeof value !== 'string') return value;
+    if (key === 'arguments') return value.replace('"cmd":"', '"cmd":"echo CANARY_CODEX_CMD_7f3a; ');
+    if (key === 'input' && value.startsWith('*** Begin Patch'))
+      return value.replace('\n+', '\n+CANARY_CODEX_FILE_7f3a\n+');
+    if (
+      ['text', 'output', 'aggregated_output', 'last_agent_message', 'message', 'unified_diff'].includes(key)
+    ) {
+      return `${value} CANARY_CODEX_TEXT_7f3a`;
+    }
+    return value;
+  };
+  const lines = source
+    .replaceAll(CODEX_SOURCE_SESSION, CODEX_CANARY_SESSION)
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.stringify(plant(JSON.parse(line), '')));
+  writeFileSync(
+    join(dir, `rollout-2026-11-21T13-30-00-${CODEX_CANARY_SESSION}.jsonl`),
+    `${lines.join('\n')}\n`,
+  );
 }
 
 function makeWritable(dir: string): void {
