@@ -1,6 +1,9 @@
 // Runs every bench in sequence (each in its own process), then prints one summary table.
 // ingest-1m keeps its 1M-heartbeat database for stats-year, so the year is seeded once.
-// Run: node bench/run-all.ts [--cpu-prof]   (or: pnpm bench)
+// --agents adds the AI-agent benches (bench/agents/: backfill, hook, sync), which generate 500 MB and 1 GB
+// Claude Code histories on first use (cached under bench/results/agents-history/); --agents-only runs
+// just those.
+// Run: node bench/run-all.ts [--cpu-prof] [--agents | --agents-only]   (or: pnpm bench)
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { loadWarning, machineLoad } from './lib/machine-load.ts';
@@ -8,19 +11,21 @@ import { formatSummary, readResults, type SummaryRow, writeResults } from './lib
 import { removeDir } from './lib/temp-dir.ts';
 
 const passThrough = process.argv.slice(2).filter((arg) => arg === '--cpu-prof');
+const agentsOnly = process.argv.includes('--agents-only');
+const withAgents = agentsOnly || process.argv.includes('--agents');
 const startedAt = new Date();
 const started = performance.now();
 const load = machineLoad();
 const timings: Record<string, number> = {};
 const failures: string[] = [];
 
-async function run(name: string, args: string[] = []): Promise<void> {
+async function run(name: string, args: string[] = [], forward = passThrough): Promise<void> {
   process.stdout.write(`\n=== ${name} ${args.join(' ')}\n`);
   const benchStarted = performance.now();
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(
       process.execPath,
-      [join(import.meta.dirname, `${name}.bench.ts`), ...args, ...passThrough],
+      [join(import.meta.dirname, `${name}.bench.ts`), ...args, ...forward],
       {
         stdio: 'inherit',
       },
@@ -31,19 +36,30 @@ async function run(name: string, args: string[] = []): Promise<void> {
   if (code !== 0) failures.push(`${name} exited with ${code}`);
 }
 
-await run('ingest-http');
-await run('ingest-1m', ['--keep-data-dir']);
-const seeded = await readResults('ingest-1m').catch(() => null);
-const dataDir = typeof seeded?.dataDir === 'string' ? seeded.dataDir : null;
-if (dataDir) {
-  await run('stats-year', ['--data-dir', dataDir]);
-  await removeDir(dataDir);
-} else {
-  await run('stats-year');
+const benches: string[] = [];
+if (!agentsOnly) {
+  benches.push('ingest-http', 'ingest-1m', 'stats-year');
+  await run('ingest-http');
+  await run('ingest-1m', ['--keep-data-dir']);
+  const seeded = await readResults('ingest-1m').catch(() => null);
+  const dataDir = typeof seeded?.dataDir === 'string' ? seeded.dataDir : null;
+  if (dataDir) {
+    await run('stats-year', ['--data-dir', dataDir]);
+    await removeDir(dataDir);
+  } else {
+    await run('stats-year');
+  }
+}
+if (withAgents) {
+  // Results are written as agents-<name>.json; the hook bench profiles nothing.
+  for (const name of ['backfill', 'hook', 'sync']) {
+    benches.push(`agents-${name}`);
+    await run(`agents/${name}`, [], name === 'hook' ? [] : passThrough);
+  }
 }
 
 const rows: SummaryRow[] = [];
-for (const name of ['ingest-http', 'ingest-1m', 'stats-year']) {
+for (const name of benches) {
   const results = await readResults(name).catch(() => null);
   if (results && Date.parse(results.startedAt) >= startedAt.getTime()) rows.push(...results.summary);
   else failures.push(`${name} wrote no results`);

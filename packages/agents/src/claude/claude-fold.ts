@@ -1,20 +1,24 @@
 import type { AgentSessionRollupInput } from '@devtime/protocol';
 import type { FoldOptions, HistoryFold, LineSource } from '../adapter.ts';
-import { keyPattern, parseIsoMs, stringField } from '../common/line-fields.ts';
+import { isoMsAt, keyPattern, parseIsoMs } from '../common/line-fields.ts';
+import { claudeLineKind, inWindows, locate, locateTailFirst, startsWithType } from './claude-line-kind.ts';
 import { buildClaudeRollup } from './claude-rollup.ts';
 import { type ClaudeSessionState, emptyClaudeSession, reviveClaudeSession } from './claude-session-state.ts';
 
-const ASSISTANT = Buffer.from('"type":"assistant"');
-const USER = Buffer.from('"type":"user"');
-const COST_STATE = Buffer.from('"type":"cost-state"');
-const SYSTEM = Buffer.from('"type":"system"');
 const COMPACT_BOUNDARY = Buffer.from('"subtype":"compact_boundary"');
-const TOOL_RESULT = Buffer.from('"type":"tool_result"');
-const STRUCTURED_PATCH = Buffer.from('"structuredPatch"');
 const IS_ERROR_TRUE = Buffer.from('"is_error":true');
 const TIMESTAMP = keyPattern('timestamp');
 const SESSION_ID = keyPattern('sessionId');
 const SESSION_ID_KEY = Buffer.from('"sessionId"');
+const TOOL_USE_BLOCK = Buffer.from('"type":"tool_use"');
+/** Anthropic message ids (also through Bedrock and Vertex: msg_bdrk_…, msg_vrtx_…). */
+const MESSAGE_ID = Buffer.from('"id":"msg_');
+const MODEL = keyPattern('model');
+const USAGE_OBJECT = Buffer.from('"usage":{');
+const SIDECHAIN_TRUE = Buffer.from('"isSidechain":true');
+const CWD = keyPattern('cwd');
+const GIT_BRANCH = keyPattern('gitBranch');
+const VERSION = keyPattern('version');
 const TOOL_USE_ID = keyPattern('tool_use_id');
 
 /** Tools whose `file_path` input is a file the agent wrote or read. */
@@ -24,6 +28,15 @@ const READ_TOOLS = new Set(['Read', 'NotebookRead']);
 /** User rows that wrap local slash commands and their output rather than a typed prompt. */
 const COMMAND_PREFIX = /^\s*<command-(name|message|args)>/;
 const NOT_A_PROMPT_PREFIX = /^\s*<(local-command-|bash-|user-memory-input|system-reminder)/;
+
+/** The string value of `"key":"…"`, found through the head and tail windows first. */
+function fieldAt(line: Buffer, keyPattern: Buffer, headFirst = true): string | null {
+  const at = headFirst ? locate(line, keyPattern) : locateTailFirst(line, keyPattern);
+  if (at === -1) return null;
+  const start = at + keyPattern.length;
+  const end = line.indexOf(0x22, start);
+  return end === -1 ? null : line.toString('latin1', start, end);
+}
 
 /**
  * The Claude Code transcript fold. Lines are classified by byte patterns first, and only the few kinds
@@ -69,43 +82,55 @@ export function createClaudeFold(options: FoldOptions): HistoryFold {
 
   function feedLine(bytes: Buffer, start: number, end: number, _source: LineSource): void {
     const line = bytes.subarray(start, end);
-    const sessionId = stringField(line, SESSION_ID);
+    const headFirst = startsWithType(line);
+    const sessionId = fieldAt(line, SESSION_ID, headFirst);
     if (!sessionId) {
       // Claude Code writes compact JSON; a line with a sessionId that is not compact (a re-serialised
       // or hand-edited history) takes the slow path instead of being lost.
       if (line.includes(SESSION_ID_KEY)) feedParsed(parse(line));
       return;
     }
-    const timeMs = parseIsoMs(stringField(line, TIMESTAMP));
-
-    if (line.includes(ASSISTANT)) {
-      const row = parse(line);
-      if (row?.type === 'assistant') onAssistant(session(sessionId), row, timeMs);
-      return;
-    }
-    if (line.includes(USER)) {
-      if (line.includes(TOOL_RESULT)) {
+    const timeAt = headFirst ? locate(line, TIMESTAMP) : locateTailFirst(line, TIMESTAMP);
+    const timeMs = timeAt === -1 ? null : isoMsAt(line, timeAt + TIMESTAMP.length);
+    switch (claudeLineKind(line)) {
+      case 'assistant': {
+        if (onAssistantBytes(line, sessionId, timeMs)) return;
+        const row = parse(line);
+        if (row?.type === 'assistant') onAssistant(session(sessionId), row, timeMs);
+        return;
+      }
+      case 'user': {
+        const toolUseId = fieldAt(line, TOOL_USE_ID);
+        if (toolUseId === null) {
+          const row = parse(line);
+          if (row?.type === 'user') onUserRow(session(sessionId), row, timeMs);
+          return;
+        }
         const state = session(sessionId);
         noteTime(state, timeMs, true);
-        if (line.includes(STRUCTURED_PATCH)) {
+        // Only the results of tools that write files are decoded (for lines changed); every other result
+        // — file reads, command output, most of a history's bytes — is read for two flags.
+        const tool = state.tools[toolUseId];
+        if (tool && WRITE_TOOLS.has(tool[0])) {
           const row = parse(line);
           if (row?.type === 'user') onToolResults(state, row, timeMs);
         } else {
-          onToolResultBytes(state, line, timeMs);
+          onToolResultBytes(state, line, toolUseId, timeMs);
         }
         return;
       }
-      const row = parse(line);
-      if (row?.type === 'user') onUserRow(session(sessionId), row, timeMs);
-      return;
+      case 'cost-state': {
+        const row = parse(line);
+        if (row?.type === 'cost-state') onCostState(session(sessionId), row);
+        return;
+      }
+      case 'system':
+        if (timeMs !== null)
+          onOtherRow(session(sessionId), timeMs, true, locate(line, COMPACT_BOUNDARY) !== -1);
+        return;
+      default:
+        if (timeMs !== null) onOtherRow(session(sessionId), timeMs, false, false);
     }
-    if (line.includes(COST_STATE)) {
-      const row = parse(line);
-      if (row?.type === 'cost-state') onCostState(session(sessionId), row);
-      return;
-    }
-    if (timeMs !== null)
-      onOtherRow(session(sessionId), timeMs, line.includes(SYSTEM), line.includes(COMPACT_BOUNDARY));
   }
 
   /** The same dispatch on an already parsed row. */
@@ -147,23 +172,7 @@ export function createClaudeFold(options: FoldOptions): HistoryFold {
     const model = typeof message.model === 'string' ? message.model : null;
     const usage = message.usage as Record<string, unknown> | undefined;
     const key = messageKey(message, row);
-    if (model && model !== '<synthetic>' && usage && key) {
-      const counts = [
-        count(usage.input_tokens),
-        count(usage.output_tokens),
-        count(usage.cache_creation_input_tokens),
-        count(usage.cache_read_input_tokens),
-      ] as const;
-      const known = state.messages[key];
-      if (known) {
-        // One response is written as several rows with growing output: keep the largest, never add.
-        if (counts[1] > known[3] || (counts[1] === known[3] && total(counts) > total(known.slice(2)))) {
-          state.messages[key] = [model, known[1], ...counts];
-        }
-      } else if (options.dedupe.claim(`m:${key}`, state.sessionId)) {
-        state.messages[key] = [model, timeMs ?? state.lastMs, ...counts];
-      }
-    }
+    if (model && usage && key) recordUsage(state, key, model, usageCounts(usage), timeMs);
     const content = Array.isArray(message.content) ? message.content : [];
     for (const block of content) {
       if (!block || typeof block !== 'object') continue;
@@ -178,6 +187,57 @@ export function createClaudeFold(options: FoldOptions): HistoryFold {
             ? input.notebook_path
             : null;
       state.tools[item.id] = [item.name, timeMs ?? state.lastMs, 0, 0, filePath];
+    }
+  }
+
+  /**
+   * An assistant row without tool calls (text, thinking): its message id, model and usage are read from
+   * the bytes and only the small usage object is parsed. Returns false when the row needs a full parse.
+   */
+  function onAssistantBytes(line: Buffer, sessionId: string, timeMs: number | null): boolean {
+    if (line.includes(TOOL_USE_BLOCK)) return false;
+    const messageId = fieldAt(line, MESSAGE_ID);
+    const model = fieldAt(line, MODEL);
+    const usageAt = line.lastIndexOf(USAGE_OBJECT);
+    if (messageId === null || model === null || usageAt === -1) return false;
+    const usageEnd = closingBrace(line, usageAt + USAGE_OBJECT.length - 1);
+    if (usageEnd === -1) return false;
+    let usage: Record<string, unknown>;
+    try {
+      usage = JSON.parse(line.toString('latin1', usageAt + USAGE_OBJECT.length - 1, usageEnd + 1));
+    } catch {
+      return false;
+    }
+    const state = session(sessionId);
+    if (!inWindows(line, SIDECHAIN_TRUE)) {
+      if (state.cwd === null) state.cwd = fieldAt(line, CWD);
+      state.branch = fieldAt(line, GIT_BRANCH) || state.branch;
+      state.version = fieldAt(line, VERSION) || state.version;
+    }
+    noteTime(state, timeMs, true);
+    recordUsage(state, `msg_${messageId}`, model, usageCounts(usage), timeMs);
+    return true;
+  }
+
+  function recordUsage(
+    state: ClaudeSessionState,
+    key: string,
+    model: string,
+    counts: readonly [number, number, number, number],
+    timeMs: number | null,
+  ): void {
+    if (model === '<synthetic>') return;
+    const known = state.messages[key];
+    if (known) {
+      // One response is written as several rows with growing output: keep the largest, never add.
+      const grew =
+        counts[1] > known[3] ||
+        (counts[1] === known[3] && counts[0] + counts[2] + counts[3] > known[2] + known[4] + known[5]);
+      if (grew) {
+        state.messages[key] = [model, known[1], ...counts];
+      }
+    } else if (options.dedupe.claim(`m:${key}`, state.sessionId)) {
+      state.messages[key] = [model, timeMs ?? state.lastMs, ...counts];
     }
   }
 
@@ -206,9 +266,12 @@ export function createClaudeFold(options: FoldOptions): HistoryFold {
   }
 
   /** A tool result without an edit: only its id, error flag and time matter, so it is never decoded. */
-  function onToolResultBytes(state: ClaudeSessionState, line: Buffer, timeMs: number | null): void {
-    const toolUseId = stringField(line, TOOL_USE_ID);
-    if (!toolUseId) return;
+  function onToolResultBytes(
+    state: ClaudeSessionState,
+    line: Buffer,
+    toolUseId: string,
+    timeMs: number | null,
+  ) {
     settleTool(state, toolUseId, line.includes(IS_ERROR_TRUE), timeMs);
   }
 
@@ -295,7 +358,7 @@ function noteContext(state: ClaudeSessionState, row: Record<string, unknown>): v
  * replay (same id, new requestId) is the same response again. Without an id, the request id.
  */
 function messageKey(message: Record<string, unknown>, row: Record<string, unknown>): string | null {
-  if (typeof message.id === 'string' && message.id !== '') return message.id;
+  if (typeof message.id === 'string' && message.id !== '') return message.id; // e.g. msg_01Wp…
   if (typeof row.requestId === 'string' && row.requestId !== '') return `req:${row.requestId}`;
   return null;
 }
@@ -352,4 +415,32 @@ function total(values: readonly (number | string)[]): number {
   let sum = 0;
   for (const value of values) if (typeof value === 'number') sum += value;
   return sum;
+}
+
+function usageCounts(usage: Record<string, unknown>): readonly [number, number, number, number] {
+  return [
+    count(usage.input_tokens),
+    count(usage.output_tokens),
+    count(usage.cache_creation_input_tokens),
+    count(usage.cache_read_input_tokens),
+  ];
+}
+
+/** The index of the `}` closing the object whose `{` is at `openAt` (string-aware). */
+function closingBrace(line: Buffer, openAt: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = openAt; i < line.length; i += 1) {
+    const byte = line[i];
+    if (inString) {
+      if (byte === 0x5c) i += 1;
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x7b) depth += 1;
+    else if (byte === 0x7d) {
+      depth -= 1;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
 }
