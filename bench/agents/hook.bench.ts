@@ -14,6 +14,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { hookInvocation } from '../../apps/cli/src/agents/hook-invocation.ts';
 import { loadWarning, machineLoad } from '../lib/machine-load.ts';
 import { type Distribution, describe, median } from '../lib/percentiles.ts';
 import { formatSummary, type SummaryRow, writeResults } from '../lib/results.ts';
@@ -81,8 +82,12 @@ const hookEnv = (dir: string) =>
     // The background sync a hook starts waits 1.5 s to batch events; not part of the hook's cost, and
     // the bench waits for it before the next run, so skip the wait.
     DEVTIME_SYNC_DELAY_MS: '0',
+    DEVTIME_SYNC_LINGER_MS: '0',
   });
-const hookCommand = devtimeCommand(args['hook-args'].split(' ').filter(Boolean), args['devtime-bin']);
+// Exactly the command `devtime install` writes into the agents' settings (unless --devtime-bin is given).
+const hookCommand = args['devtime-bin']
+  ? devtimeCommand(args['hook-args'].split(' ').filter(Boolean), args['devtime-bin'])
+  : hookInvocation('claude', false).commandArgv;
 
 interface Variant {
   name: string;
@@ -117,7 +122,10 @@ const variants: Variant[] = [
     input: stdin,
     dataDir: dirs.spawn,
     isHook: true,
-    before: () => rmSync(join(dirs.spawn, 'agents', 'sync.lock'), { force: true }),
+    before: () => {
+      rmSync(join(dirs.spawn, 'agents', 'sync.lock'), { force: true });
+      rmSync(join(dirs.spawn, 'agents', 'sync.linger'), { force: true });
+    },
   },
 ];
 

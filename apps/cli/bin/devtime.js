@@ -4,9 +4,9 @@ import module from 'node:module';
 
 const [command] = process.argv.slice(2);
 if (command === 'hook' && !process.argv.includes('--dry-run')) {
-  // The hot path agents run on every event: plain JavaScript, no CLI framework, no TypeScript.
-  const { runHook } = await import('../src/hook/fast-hook.js');
-  await runHook(process.argv.slice(3), process.env);
+  // Installed hooks run src/hook/fast-hook.cjs directly; `devtime hook` by hand takes the same path.
+  const { runHook } = module.createRequire(import.meta.url)('../src/hook/fast-hook.cjs');
+  runHook(process.argv.slice(3), process.env);
 } else {
   // Caches the stripped and compiled sources (~60 ms saved per run after the first).
   module.enableCompileCache?.();

@@ -37,7 +37,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 const requested = process.argv[2];
 const chosen = requested ? COMMANDS[requested] : undefined;
 const registered = new Set<Register>();
-for (const load of chosen ? [chosen] : Object.values(COMMANDS)) {
+const versionOnly = requested === '--version' || requested === '-V';
+for (const load of chosen ? [chosen] : versionOnly ? [] : Object.values(COMMANDS)) {
   const register = await load();
   if (registered.has(register)) continue;
   registered.add(register);

@@ -83,6 +83,7 @@ beforeAll(async () => {
     DEVTIME_API_URL: proxyUrl,
     DEVTIME_API_KEY: key,
     DEVTIME_SYNC_DELAY_MS: '50',
+    DEVTIME_SYNC_LINGER_MS: '300',
   };
 }, 60_000);
 

@@ -17,7 +17,13 @@ import { join } from 'node:path';
  */
 export function lockPaths(dataDir: string) {
   const dir = join(dataDir, 'agents');
-  return { dir, lock: join(dir, 'sync.lock'), pending: join(dir, 'sync.pending') };
+  return {
+    dir,
+    lock: join(dir, 'sync.lock'),
+    pending: join(dir, 'sync.pending'),
+    /** Names the background sync that is waiting for more hook events; hooks do not start another. */
+    linger: join(dir, 'sync.linger'),
+  };
 }
 
 export function tryLock(dataDir: string): (() => void) | null {
@@ -36,6 +42,27 @@ export function tryLock(dataDir: string): (() => void) | null {
     }
   }
   return null;
+}
+
+/** Becomes the lingering background sync, unless a live one already is. */
+export function claimLinger(path: string): boolean {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const fd = openSync(path, 'wx', 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (isAlive(readPid(path))) return false;
+      rmSync(path, { force: true });
+    }
+  }
+  return false;
+}
+
+export function releaseLinger(path: string): void {
+  if (readPid(path) === process.pid) rmSync(path, { force: true });
 }
 
 /** Marks that something changed and a sync should run (again). */

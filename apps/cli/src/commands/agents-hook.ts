@@ -5,7 +5,7 @@ import type { Env } from '../config/paths.ts';
 import { fail } from './fail.ts';
 
 /**
- * `devtime hook` is normally served by the plain-JS fast path in bin/devtime.js (src/hook/fast-hook.js);
+ * `devtime hook` is normally served by the CommonJS fast path (src/hook/fast-hook.cjs, also reached through bin/devtime.js);
  * this registration documents it and handles `--dry-run`, which shows what the sync it triggers would send.
  */
 export function registerHook(program: Command, env: Env): void {

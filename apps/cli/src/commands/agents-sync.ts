@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { agentClient, selectAdapters } from '../agents/agent-client.ts';
 import { runSync, type SyncReport } from '../agents/run-sync.ts';
-import { pendingSinceMs, tryLock } from '../agents/sync-lock.ts';
+import { claimLinger, lockPaths, pendingSinceMs, releaseLinger, tryLock } from '../agents/sync-lock.ts';
 import type { Env } from '../config/paths.ts';
 import { fail } from './fail.ts';
 
@@ -16,6 +16,8 @@ interface SyncFlags {
 }
 
 const DEFAULT_DELAY_MS = 1500;
+const DEFAULT_LINGER_MS = 60_000;
+const LINGER_POLL_MS = 250;
 const FOREGROUND_LOCK_WAIT_MS = 60_000;
 
 export function registerSync(program: Command, env: Env): void {
@@ -60,43 +62,60 @@ async function foregroundSync(env: Env, flags: SyncFlags): Promise<void> {
 }
 
 /**
- * Started detached by a hook. Waits a moment so a burst of hook events becomes one pass, then syncs
- * while hooks keep marking `pending`. Never fails: problems go to `agents/sync.log` and the changes stay
- * queued for the next run.
+ * Started detached by a hook. Waits a moment so a burst of hook events becomes one pass, syncs, and then
+ * lingers (`DEVTIME_SYNC_LINGER_MS`, a minute by default) watching for more hook events, so that while
+ * an agent is busy its hooks find a sync alive and return without starting another process (the hook's
+ * cost per event, bench/agents/hook.bench.ts). Passes are at least `DEVTIME_SYNC_DELAY_MS` apart: the
+ * throttle. It holds the sync lock only during a pass, so a foreground `devtime sync` never waits on an
+ * idle one. Never fails: problems go to `agents/sync.log` and changes stay queued for the next run.
  */
 async function backgroundSync(env: Env, flags: SyncFlags): Promise<void> {
-  const delayMs = Number(env.DEVTIME_SYNC_DELAY_MS ?? DEFAULT_DELAY_MS);
-  const pause = () => sleep(Number.isFinite(delayMs) && delayMs >= 0 ? delayMs : DEFAULT_DELAY_MS);
+  const delayMs = nonNegative(env.DEVTIME_SYNC_DELAY_MS, DEFAULT_DELAY_MS);
+  const lingerMs = nonNegative(env.DEVTIME_SYNC_LINGER_MS, DEFAULT_LINGER_MS);
   try {
     const client = await agentClient(env, flags);
+    const paths = lockPaths(client.dataDir);
     const log = (line: string) => {
       try {
-        appendFileSync(join(client.dataDir, 'agents', 'sync.log'), `${new Date().toISOString()} ${line}\n`);
+        appendFileSync(join(paths.dir, 'sync.log'), `${new Date().toISOString()} ${line}\n`);
       } catch {
         // logging must never be the reason a sync fails
       }
       if (env.DEVTIME_DEBUG) process.stderr.write(`devtime sync: ${line}\n`);
     };
-    await pause();
-    for (;;) {
+    let lastPassStartMs = 0;
+    /** One pass if a hook asked since the last one and no other sync is running now. */
+    const passIfPending = async (): Promise<boolean> => {
+      if ((pendingSinceMs(client.dataDir) ?? 0) < lastPassStartMs) return false;
       const release = tryLock(client.dataDir);
-      if (!release) return; // the running sync sees our pending mark and goes round again
-      let passStartMs = Date.now();
+      if (!release) return false; // the running sync sees the pending mark itself
       try {
-        for (;;) {
-          passStartMs = Date.now();
-          const report = await runSync({ ...client, adapters: selectAdapters(flags.source), dryRun: false });
-          log(describeReport(report));
-          if ((pendingSinceMs(client.dataDir) ?? 0) < passStartMs) break;
-          await pause();
-        }
+        lastPassStartMs = Date.now();
+        log(
+          describeReport(await runSync({ ...client, adapters: selectAdapters(flags.source), dryRun: false })),
+        );
       } finally {
         release();
       }
-      // A hook may have marked pending just as we let go of the lock, seen it still held, and not started
-      // a sync of its own: look once more after releasing.
-      if ((pendingSinceMs(client.dataDir) ?? 0) < passStartMs) return;
+      return true;
+    };
+    if (!claimLinger(paths.linger)) return; // another sync is lingering and will see the hook's mark
+    try {
+      await sleep(delayMs);
+      let idleSinceMs = Date.now();
+      while (Date.now() - idleSinceMs < lingerMs) {
+        if (await passIfPending()) {
+          idleSinceMs = Date.now();
+          await sleep(delayMs);
+        } else {
+          await sleep(LINGER_POLL_MS);
+        }
+      }
+    } finally {
+      releaseLinger(paths.linger);
     }
+    // A hook may have seen us lingering just before we stopped: one last look.
+    while (await passIfPending()) await sleep(delayMs);
   } catch (error) {
     if (env.DEVTIME_DEBUG) process.stderr.write(`devtime sync: ${(error as Error).stack}\n`);
   }
@@ -130,4 +149,9 @@ async function waitForLock(dataDir: string): Promise<(() => void) | null> {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function nonNegative(value: string | undefined, fallback: number): number {
+  const number = Number(value ?? fallback);
+  return Number.isFinite(number) && number >= 0 ? number : fallback;
 }

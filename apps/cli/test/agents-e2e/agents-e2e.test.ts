@@ -97,6 +97,7 @@ if (!ENABLED) {
         DEVTIME_API_URL: server.url,
         DEVTIME_API_KEY: key,
         DEVTIME_SYNC_DELAY_MS: '0',
+        DEVTIME_SYNC_LINGER_MS: '300',
       };
 
       // The agents' own settings exist before DevTime installs (as on a developer's machine).
@@ -147,7 +148,7 @@ if (!ENABLED) {
     it('installs the hooks into both agents, keeping their own settings', () => {
       expect(installCode, installOutput).toBe(0);
       const claudeSettings = readFileSync(join(home, '.claude', 'settings.json'), 'utf8');
-      expect(claudeSettings, installOutput).toMatch(/devtime\.js\W+hook\W+--agent\W+claude/);
+      expect(claudeSettings, installOutput).toMatch(/fast-hook\.cjs\W+hook\W+--agent\W+claude/);
       // The permission list the harness wrote is still there (install merges, never replaces).
       expect(JSON.parse(claudeSettings).permissions?.allow).toContain('Write');
       const codexFiles = ['config.toml', 'hooks.json']
@@ -155,7 +156,7 @@ if (!ENABLED) {
         .filter(existsSync)
         .map((file) => readFileSync(file, 'utf8'))
         .join('\n');
-      expect(codexFiles, installOutput).toMatch(/devtime\.js\W+hook\W+--agent\W+codex/);
+      expect(codexFiles, installOutput).toMatch(/fast-hook\.cjs\W+hook\W+--agent\W+codex/);
       expect(readFileSync(join(home, '.codex', 'config.toml'), 'utf8')).toContain('model_provider = "mock"');
     });
 
