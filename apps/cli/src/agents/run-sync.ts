@@ -65,8 +65,9 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
         states: { load: (key) => state.loadSession(adapter.id, key) },
       });
       folds.set(adapter.id, fold);
+      const marks = state.watermarks(adapter.id);
       for (const file of await adapter.listSources(options.ctx)) {
-        const mark = state.watermark(file.path);
+        const mark = marks.get(file.path);
         if (mark && mark.sizeBytes === file.sizeBytes && mark.mtimeMs === file.mtimeMs) continue;
         // A file that shrank was rewritten: read it again (dedupe keys keep old rows from counting twice).
         const fromOffset = mark && file.sizeBytes >= mark.offset ? mark.offset : 0;

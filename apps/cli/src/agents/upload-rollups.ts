@@ -1,4 +1,5 @@
 import type { AgentSessionRollupInput } from '@devtime/protocol';
+import { type HttpAnswer, httpPost } from './http-post.ts';
 
 export interface UploadTarget {
   endpoint: string;
@@ -18,7 +19,8 @@ export interface UploadOptions {
   /** Stays under the server's default 5 MiB body limit with room to spare. */
   maxBatchBytes?: number;
   maxBatchSessions?: number;
-  fetchImpl?: typeof fetch;
+  /** For tests: how a batch is sent. */
+  post?: typeof httpPost;
 }
 
 const MAX_ATTEMPTS = 4;
@@ -50,7 +52,7 @@ export async function uploadRollups(
       for (let i = 0; i < count; i += 1) outcomes.push({ status: 'failed', reason: fatal });
       return;
     }
-    const answer = await postWithRetry(target, body, options.fetchImpl ?? fetch);
+    const answer = await postWithRetry(target, body, options.post ?? httpPost);
     if (!answer.ok) {
       fatal = answer.reason;
       for (let i = 0; i < count; i += 1) outcomes.push({ status: 'failed', reason: fatal });
@@ -85,42 +87,37 @@ interface ServerResult {
 async function postWithRetry(
   target: UploadTarget,
   body: string,
-  fetchImpl: typeof fetch,
+  post: typeof httpPost,
 ): Promise<{ ok: true; results: ServerResult[] } | { ok: false; reason: string }> {
   let lastReason = '';
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    let response: Response;
+    let answer: HttpAnswer;
     try {
-      response = await fetchImpl(new URL('/api/agent/sessions', target.endpoint), {
-        method: 'POST',
-        headers: {
-          ...target.headers,
-          authorization: `Bearer ${target.key}`,
-          'content-type': 'application/json',
-        },
+      answer = await post(
+        new URL('/api/agent/sessions', target.endpoint),
+        { ...target.headers, authorization: `Bearer ${target.key}`, 'content-type': 'application/json' },
         body,
-        signal: AbortSignal.timeout(30_000),
-      });
+        30_000,
+      );
     } catch (error) {
       lastReason = `cannot reach ${target.endpoint}: ${(error as Error).message}`;
       await sleep(backoffMs(attempt));
       continue;
     }
-    if (response.ok) {
-      const json = (await response.json()) as { results?: ServerResult[] };
+    if (answer.status >= 200 && answer.status < 300) {
+      const json = JSON.parse(answer.body) as { results?: ServerResult[] };
       return { ok: true, results: json.results ?? [] };
     }
-    const text = await response.text();
-    const message = serverMessage(text) ?? `HTTP ${response.status}`;
-    if (response.status === 401 || response.status === 403) {
+    const message = serverMessage(answer.body) ?? `HTTP ${answer.status}`;
+    if (answer.status === 401 || answer.status === 403) {
       return {
         ok: false,
         reason: `the server refused the API key (${message}); run \`devtime token set <key>\``,
       };
     }
-    lastReason = `the server answered ${response.status}: ${message}`;
-    if (response.status === 429) {
-      const retryAfterS = Number(response.headers.get('retry-after'));
+    lastReason = `the server answered ${answer.status}: ${message}`;
+    if (answer.status === 429) {
+      const retryAfterS = Number(answer.retryAfter);
       await sleep(
         Number.isFinite(retryAfterS) && retryAfterS > 0
           ? Math.min(retryAfterS, 30) * 1000
@@ -128,7 +125,7 @@ async function postWithRetry(
       );
       continue;
     }
-    if (response.status < 500) return { ok: false, reason: lastReason };
+    if (answer.status < 500) return { ok: false, reason: lastReason };
     await sleep(backoffMs(attempt));
   }
   return { ok: false, reason: lastReason };

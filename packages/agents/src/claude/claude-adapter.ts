@@ -23,7 +23,10 @@ export const claudeAdapter: AgentAdapter = {
   },
   async listSources(ctx) {
     // Subagent transcripts live under <session>/subagents/: the walk is recursive on purpose.
-    return oldestFirst(claudeRoots(ctx).flatMap((root) => listJsonlFiles('claude', join(root, 'projects'))));
+    const roots = await Promise.all(
+      claudeRoots(ctx).map((root) => listJsonlFiles('claude', join(root, 'projects'))),
+    );
+    return oldestFirst(roots.flat());
   },
   createFold: createClaudeFold,
   hooks: claudeHooks,

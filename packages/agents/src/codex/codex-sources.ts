@@ -11,8 +11,8 @@ import { codexPaths } from './codex-paths.ts';
 export async function listCodexSources(ctx: AgentContext): Promise<SourceFile[]> {
   const paths = codexPaths(ctx);
   const found = [
-    ...listJsonlFiles('codex', paths.sessionsDir),
-    ...listJsonlFiles('codex', paths.archivedSessionsDir),
+    ...(await listJsonlFiles('codex', paths.sessionsDir)),
+    ...(await listJsonlFiles('codex', paths.archivedSessionsDir)),
   ];
   const byName = new Map<string, SourceFile>();
   for (const file of found) {

@@ -1,10 +1,14 @@
-import { type Dirent, readdirSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AgentId, SourceFile } from '../adapter.ts';
 
+/** Stats in flight at once: libuv's thread pool does them in parallel (a sync run stats every file). */
+const STAT_CONCURRENCY = 64;
+
 /** Every `*.jsonl` under `root`, recursively; a missing or unreadable directory yields nothing. */
-export function listJsonlFiles(agent: AgentId, root: string): SourceFile[] {
-  const files: SourceFile[] = [];
+export async function listJsonlFiles(agent: AgentId, root: string): Promise<SourceFile[]> {
+  const paths: string[] = [];
   const walk = (dir: string) => {
     let entries: Dirent[];
     try {
@@ -15,17 +19,20 @@ export function listJsonlFiles(agent: AgentId, root: string): SourceFile[] {
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && entry.name.endsWith('.jsonl')) {
-        try {
-          const stat = statSync(path);
-          files.push({ agent, path, sizeBytes: stat.size, mtimeMs: stat.mtimeMs });
-        } catch {
-          // vanished between readdir and stat: nothing to read
-        }
-      }
+      else if (entry.isFile() && entry.name.endsWith('.jsonl')) paths.push(path);
     }
   };
   walk(root);
+  const files: SourceFile[] = [];
+  for (let start = 0; start < paths.length; start += STAT_CONCURRENCY) {
+    const batch = paths.slice(start, start + STAT_CONCURRENCY);
+    const stats = await Promise.all(batch.map((path) => stat(path).catch(() => null)));
+    stats.forEach((info, index) => {
+      // null: vanished between readdir and stat, nothing to read
+      const path = batch[index];
+      if (info && path) files.push({ agent, path, sizeBytes: info.size, mtimeMs: info.mtimeMs });
+    });
+  }
   return files;
 }
 
