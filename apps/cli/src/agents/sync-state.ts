@@ -40,6 +40,7 @@ export class SyncState {
         agent TEXT NOT NULL, session_key TEXT NOT NULL, state TEXT NOT NULL,
         dirty INTEGER NOT NULL, sent_hash TEXT, PRIMARY KEY (agent, session_key)
       );
+      CREATE INDEX IF NOT EXISTS sessions_dirty ON sessions (dirty) WHERE dirty = 1;
       CREATE TABLE IF NOT EXISTS dedupe (key TEXT PRIMARY KEY, owner TEXT NOT NULL) WITHOUT ROWID;
     `);
     this.#statements = {
