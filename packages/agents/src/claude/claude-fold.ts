@@ -411,12 +411,6 @@ function count(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
 }
 
-function total(values: readonly (number | string)[]): number {
-  let sum = 0;
-  for (const value of values) if (typeof value === 'number') sum += value;
-  return sum;
-}
-
 function usageCounts(usage: Record<string, unknown>): readonly [number, number, number, number] {
   return [
     count(usage.input_tokens),
