@@ -15,6 +15,7 @@ export type {
 export { claudeAdapter } from './claude/claude-adapter.ts';
 export { codexAdapter } from './codex/codex-adapter.ts';
 export { AgentSettingsError } from './common/settings-error.ts';
+export { UsageTally } from './common/usage-tally.ts';
 export { feedFile } from './engine/feed-file.ts';
 export { createMemoryDedupe } from './engine/memory-dedupe.ts';
 export {
