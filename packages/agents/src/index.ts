@@ -25,4 +25,4 @@ export {
   type PrivacyFilter,
   type PrivacySettings,
 } from './privacy/privacy-policy.ts';
-export { AGENT_ADAPTERS, adapterById, isAgentId } from './registry.ts';
+export { AGENT_ADAPTERS, adapterById } from './registry.ts';

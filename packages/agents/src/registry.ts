@@ -1,4 +1,4 @@
-import type { AgentAdapter, AgentId } from './adapter.ts';
+import type { AgentAdapter } from './adapter.ts';
 import { claudeAdapter } from './claude/claude-adapter.ts';
 import { codexAdapter } from './codex/codex-adapter.ts';
 
@@ -7,8 +7,4 @@ export const AGENT_ADAPTERS: readonly AgentAdapter[] = [claudeAdapter, codexAdap
 
 export function adapterById(id: string): AgentAdapter | undefined {
   return AGENT_ADAPTERS.find((adapter) => adapter.id === id);
-}
-
-export function isAgentId(id: string): id is AgentId {
-  return AGENT_ADAPTERS.some((adapter) => adapter.id === id);
 }

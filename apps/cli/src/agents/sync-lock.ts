@@ -1,18 +1,9 @@
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
  * One sync at a time per data dir: an exclusive lock file holding the owner's pid. A lock whose pid is
- * gone (a crashed sync) is taken over. Hooks that find the lock held only touch the `pending` file, and
+ * gone (a crashed sync) is taken over. Hooks (src/hook/fast-hook.cjs) touch the `pending` file, and
  * the running sync loops while it is newer than its last pass — that is the throttle.
  */
 export function lockPaths(dataDir: string) {
@@ -29,23 +20,16 @@ export function lockPaths(dataDir: string) {
 export function tryLock(dataDir: string): (() => void) | null {
   const { dir, lock } = lockPaths(dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      const fd = openSync(lock, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lock, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (isAlive(readPid(lock))) return null;
-      rmSync(lock, { force: true });
-    }
-  }
-  return null;
+  return claimPidFile(lock) ? () => rmSync(lock, { force: true }) : null;
 }
 
 /** Becomes the lingering background sync, unless a live one already is. */
 export function claimLinger(path: string): boolean {
+  return claimPidFile(path);
+}
+
+/** Creates `path` holding this pid, exclusively; a file naming a dead process is taken over. */
+function claimPidFile(path: string): boolean {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const fd = openSync(path, 'wx', 0o600);
@@ -63,18 +47,6 @@ export function claimLinger(path: string): boolean {
 
 export function releaseLinger(path: string): void {
   if (readPid(path) === process.pid) rmSync(path, { force: true });
-}
-
-/** Marks that something changed and a sync should run (again). */
-export function markPending(dataDir: string): void {
-  const { dir, pending } = lockPaths(dataDir);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const now = new Date();
-  try {
-    utimesSync(pending, now, now);
-  } catch {
-    closeSync(openSync(pending, 'a', 0o600));
-  }
 }
 
 /** When a hook last asked for a sync, or null when none ever did. */

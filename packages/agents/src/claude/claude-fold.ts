@@ -1,6 +1,6 @@
 import type { AgentSessionRollupInput } from '@devtime/protocol';
 import type { FoldOptions, HistoryFold, LineSource } from '../adapter.ts';
-import { isoMsAt, keyPattern, parseIsoMs } from '../common/line-fields.ts';
+import { isoMsAt, keyPattern, parseIsoMs, stringAfterKey } from '../common/line-fields.ts';
 import { claudeLineKind, inWindows, locate, locateTailFirst, startsWithType } from './claude-line-kind.ts';
 import { buildClaudeRollup } from './claude-rollup.ts';
 import { type ClaudeSessionState, emptyClaudeSession, reviveClaudeSession } from './claude-session-state.ts';
@@ -31,11 +31,11 @@ const NOT_A_PROMPT_PREFIX = /^\s*<(local-command-|bash-|user-memory-input|system
 
 /** The string value of `"key":"…"`, found through the head and tail windows first. */
 function fieldAt(line: Buffer, keyPattern: Buffer, headFirst = true): string | null {
-  const at = headFirst ? locate(line, keyPattern) : locateTailFirst(line, keyPattern);
-  if (at === -1) return null;
-  const start = at + keyPattern.length;
-  const end = line.indexOf(0x22, start);
-  return end === -1 ? null : line.toString('latin1', start, end);
+  return stringAfterKey(
+    line,
+    headFirst ? locate(line, keyPattern) : locateTailFirst(line, keyPattern),
+    keyPattern,
+  );
 }
 
 /**
@@ -358,7 +358,7 @@ function noteContext(state: ClaudeSessionState, row: Record<string, unknown>): v
  * replay (same id, new requestId) is the same response again. Without an id, the request id.
  */
 function messageKey(message: Record<string, unknown>, row: Record<string, unknown>): string | null {
-  if (typeof message.id === 'string' && message.id !== '') return message.id; // e.g. msg_01Wp…
+  if (typeof message.id === 'string' && message.id !== '') return message.id;
   if (typeof row.requestId === 'string' && row.requestId !== '') return `req:${row.requestId}`;
   return null;
 }

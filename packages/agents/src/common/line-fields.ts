@@ -6,18 +6,17 @@
  * A pattern such as `"type":"assistant"` cannot match inside a JSON string value, where the quotes are
  * escaped (`\"type\":\"assistant\"`), so a hit is a real key of some object in the line.
  */
-export function lineHas(line: Buffer, pattern: Buffer): boolean {
-  return line.indexOf(pattern) !== -1;
-}
-
 /** The string value of the first `"key":"…"` in the line (no escapes expected: ids and timestamps). */
 export function stringField(line: Buffer, keyPattern: Buffer): string | null {
-  const at = line.indexOf(keyPattern);
+  return stringAfterKey(line, line.indexOf(keyPattern), keyPattern);
+}
+
+/** The string value of a `"key":"…"` found at `at` (-1: not found → null). */
+export function stringAfterKey(line: Buffer, at: number, keyPattern: Buffer): string | null {
   if (at === -1) return null;
   const start = at + keyPattern.length;
   const end = line.indexOf(QUOTE, start);
-  if (end === -1) return null;
-  return line.toString('latin1', start, end);
+  return end === -1 ? null : line.toString('latin1', start, end);
 }
 
 const QUOTE = 0x22;
