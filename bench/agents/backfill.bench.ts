@@ -16,8 +16,7 @@ import { makeTempDir, removeDir } from '../lib/temp-dir.ts';
 import { ccusageCommand, ccusageModelTotals, findCcusage } from './lib/ccusage.ts';
 import { devtimeCommand, extractModelTotals, isUnknownCommand, profileDevtime } from './lib/devtime-cli.ts';
 import { explainTotals, pickExpected } from './lib/explain-totals.ts';
-import type { ExpectedTotals } from './lib/generate-history.ts';
-import { ensureHistory, readExpected } from './lib/history-cache.ts';
+import { historyFor } from './lib/history-cache.ts';
 import { cleanEnv, type Measured, measureCommand } from './lib/measure-command.ts';
 import { listJsonl, type ScanOutput } from './lib/scan-baseline.ts';
 import { formatModelComparison, type ModelTotals, sameModelTotals } from './lib/token-totals.ts';
@@ -46,17 +45,7 @@ const load = machineLoad();
 const warning = loadWarning(load);
 if (warning) log(warning);
 
-let home: string;
-let expected: ExpectedTotals;
-if (args.home) {
-  home = args.home;
-  const found = await readExpected(home);
-  if (!found)
-    throw new Error(`no expected-totals.json in ${home} (generate it with generate-claude-history.ts)`);
-  expected = found;
-} else {
-  ({ home, expected } = await ensureHistory({ sizeMb: Number(args['size-mb']), log }));
-}
+const { home, expected } = await historyFor(args.home, Number(args['size-mb']), log);
 const mb = expected.tree.bytes / MB;
 
 // Warm the page cache: every tool then reads from memory, and the first one is not penalised.

@@ -16,8 +16,7 @@ import { formatSummary, type SummaryRow, writeResults } from '../lib/results.ts'
 import { type DevtimeServer, startDevtime } from '../lib/spawn-devtime.ts';
 import { makeTempDir, removeDir } from '../lib/temp-dir.ts';
 import { devtimeCommand, isUnknownCommand, profileDevtime } from './lib/devtime-cli.ts';
-import type { ExpectedTotals } from './lib/generate-history.ts';
-import { ensureHistory, markClean, markDirty, readExpected } from './lib/history-cache.ts';
+import { historyFor, markClean, markDirty } from './lib/history-cache.ts';
 import { cleanEnv, type Measured, measureCommand } from './lib/measure-command.ts';
 import { newTurn } from './lib/new-turn.ts';
 
@@ -39,16 +38,7 @@ const load = machineLoad();
 const warning = loadWarning(load);
 if (warning) log(warning);
 
-let home: string;
-let expected: ExpectedTotals;
-if (args.home) {
-  home = args.home;
-  const found = await readExpected(home);
-  if (!found) throw new Error(`no expected-totals.json in ${home}`);
-  expected = found;
-} else {
-  ({ home, expected } = await ensureHistory({ sizeMb: Number(args['size-mb']), log }));
-}
+const { home, expected } = await historyFor(args.home, Number(args['size-mb']), log);
 const mb = expected.tree.bytes / 2 ** 20;
 
 const serverDir = await makeTempDir('agents-sync-server');

@@ -75,6 +75,19 @@ export async function ensureHistory(request: HistoryRequest): Promise<History> {
   return { home, expected, reused: false };
 }
 
+/** `--home DIR` (an existing generated tree) or the cached tree of `sizeMb`, generated when missing. */
+export async function historyFor(
+  home: string | undefined,
+  sizeMb: number,
+  log: (line: string) => void,
+): Promise<Pick<History, 'home' | 'expected'>> {
+  if (!home) return ensureHistory({ sizeMb, log });
+  const expected = await readExpected(home);
+  if (!expected)
+    throw new Error(`no expected-totals.json in ${home} (generate it with generate-claude-history.ts)`);
+  return { home, expected };
+}
+
 export async function readExpected(home: string): Promise<ExpectedTotals | null> {
   try {
     return JSON.parse(await readFile(join(home, EXPECTED_FILE), 'utf8')) as ExpectedTotals;

@@ -1,6 +1,6 @@
 import { sessionsResponseSchema, statsResponseSchema } from '@devtime/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from './test-support/test-api.ts';
+import { createTestApi, json, type TestApi } from './test-support/test-api.ts';
 
 const NOW = Date.parse('2026-03-10T18:00:00Z');
 const at = (hhmm: string, day = '2026-03-10') => Date.parse(`${day}T${hhmm}:00Z`);
@@ -54,10 +54,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await t.close();
 });
-
-async function json<T = Record<string, unknown>>(response: Response): Promise<T> {
-  return (await response.json()) as T;
-}
 
 describe('auth', () => {
   it('answers 401 with the error shape without a key or with a wrong key', async () => {

@@ -1,6 +1,6 @@
 import type { DeleteMachineResponse, MachineListResponse, RenameMachineResponse } from '@devtime/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApi, type TestApi } from './test-support/test-api.ts';
+import { createTestApi, json, type TestApi } from './test-support/test-api.ts';
 
 const NOW = Date.parse('2026-03-10T18:00:00Z');
 const at = (hhmm: string) => Date.parse(`2026-03-10T${hhmm}:00Z`);
@@ -19,10 +19,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await t.close();
 });
-
-async function json<T>(response: Response): Promise<T> {
-  return (await response.json()) as T;
-}
 
 /** A heartbeat sent the way DevTime's clients send it: with the machine headers. */
 function heartbeatFrom(key: string, machineId: string, hostname: string, time: number) {

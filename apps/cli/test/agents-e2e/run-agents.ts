@@ -478,11 +478,23 @@ function add(
   model: string,
   t: ModelTotals,
 ) {
-  const session = sessions.get(id) ?? { agent, sessionId: id, models: {}, sideCalls: 0 };
+  const session = sessionOf(sessions, agent, id);
   const sum = session.models[model] ?? zero();
   for (const key of Object.keys(t) as Array<keyof ModelTotals>) sum[key] += t[key];
   session.models[model] = sum;
-  sessions.set(id, session);
+}
+
+function sessionOf(
+  sessions: Map<string, SessionUsage>,
+  agent: SessionUsage['agent'],
+  id: string,
+): SessionUsage {
+  let session = sessions.get(id);
+  if (!session) {
+    session = { agent, sessionId: id, models: {}, sideCalls: 0 };
+    sessions.set(id, session);
+  }
+  return session;
 }
 
 /**
@@ -496,14 +508,7 @@ export function claudeUsage(mock: Mock): SessionUsage[] {
     if (row.api !== 'anthropic-messages') continue;
     const id = String(row.session_hint ?? 'unknown');
     if (row.kind === 'side') {
-      const session = sessions.get(id) ?? {
-        agent: 'claude' as const,
-        sessionId: id,
-        models: {},
-        sideCalls: 0,
-      };
-      session.sideCalls++;
-      sessions.set(id, session);
+      sessionOf(sessions, 'claude', id).sideCalls++;
       continue;
     }
     const u = row.usage as Record<string, number>;
@@ -530,14 +535,7 @@ export function codexUsage(mock: Mock): SessionUsage[] {
     if (row.api !== 'responses') continue;
     const id = String(row.session_key ?? 'unknown');
     if (row.purpose === 'title') {
-      const session = sessions.get(id) ?? {
-        agent: 'codex' as const,
-        sessionId: id,
-        models: {},
-        sideCalls: 0,
-      };
-      session.sideCalls++;
-      sessions.set(id, session);
+      sessionOf(sessions, 'codex', id).sideCalls++;
       continue;
     }
     const u = row.usage as Record<string, number>;

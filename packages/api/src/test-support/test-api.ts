@@ -69,3 +69,8 @@ export async function createTestApi(options: {
     },
   };
 }
+
+/** A response body as JSON, typed by the caller. */
+export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
