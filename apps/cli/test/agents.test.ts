@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, runCli, startServer } from './run-cli.ts';
+import { type RunningServer, removeWhenSettled, runCli, startServer } from './run-cli.ts';
 
 /**
  * The agent commands, black-box: the real `devtime` binary against a real server, on a temporary HOME
@@ -90,6 +90,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   proxy?.close();
+  if (root) await removeWhenSettled(root);
 });
 
 async function devtime(args: string[], input?: string) {

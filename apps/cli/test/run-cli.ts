@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const CLI = fileURLToPath(new URL('../bin/devtime.js', import.meta.url));
@@ -73,4 +74,20 @@ export async function startServer(args: string[], env: Record<string, string>): 
       await once(child, 'exit');
     },
   };
+}
+
+/**
+ * Removes a test's temp folder. A hook's detached `devtime sync` may still write (and recreate its data
+ * dir) after a first removal, so remove again until the folder has stayed gone for a second (5 s at most).
+ */
+export async function removeWhenSettled(root: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  let goneSince = 0;
+  while (Date.now() < deadline && (!goneSince || Date.now() - goneSince < 1_000)) {
+    if (existsSync(root)) {
+      rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      goneSince = 0;
+    } else goneSince ||= Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, runCli, startServer } from '../run-cli.ts';
+import { type RunningServer, removeWhenSettled, runCli, startServer } from '../run-cli.ts';
 import {
   type AgentClis,
   type AgentRun,
@@ -125,19 +125,7 @@ if (!ENABLED) {
       await claudeMock?.stop();
       await codexMock?.stop();
       await server?.stop();
-      // A late hook's detached `devtime sync` can still write (and recreate DEVTIME_DATA_DIR) after the
-      // first removal: remove again until the folder has stayed gone for a second (5 s at most).
-      if (root) {
-        const deadline = Date.now() + 5_000;
-        let goneSince = 0;
-        while (Date.now() < deadline && (!goneSince || Date.now() - goneSince < 1_000)) {
-          if (existsSync(root)) {
-            rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-            goneSince = 0;
-          } else goneSince ||= Date.now();
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
+      if (root) await removeWhenSettled(root);
       Object.assign(process.env, savedEnv);
     });
 
