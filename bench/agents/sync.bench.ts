@@ -1,12 +1,24 @@
 // Incremental sync on a large generated Claude Code history: `devtime sync` once over everything (initial,
 // reported, no target), once with nothing new, then `--rounds` times: append one new turn (a user prompt
-// row + an assistant row with usage, fresh ids, the current time) to an existing session file and time
+// row + an assistant row with usage, fresh ids, the current time) to an existing session file, run the
+// real hook with the event Claude Code sends on Stop, and time
+//   the pass that hook starts (`devtime sync --background`, no delay or linger): reads the file the hook
+//     named, uploads to a local `devtime serve` and persists                              (target ≤ 200 ms)
+// then append another turn and time the foreground commands, which list the whole history:
 //   devtime sync --dry-run   read what was appended, build the payload, upload and persist nothing
-//   devtime sync             the same, uploaded to a local `devtime serve` and persisted   (target ≤ 200 ms)
+//   devtime sync             the same, uploaded and persisted
 // The session files are truncated back and their mtimes restored at the end, so the cached history keeps
 // matching its expected-totals.json (it is marked DIRTY, and regenerated, if the bench dies in between).
 // Run: node bench/agents/sync.bench.ts [--size-mb 1024] [--rounds 5] [--home DIR] [--cpu-prof] [--devtime-bin PATH]
-import { appendFileSync, readFileSync, statSync, truncateSync, utimesSync } from 'node:fs';
+import {
+  appendFileSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CpuSummary, formatCpuSummary } from '../lib/cpu-profile.ts';
@@ -139,7 +151,26 @@ if (initial.exitCode !== 0) {
 
 const appended: Array<{ path: string; size: number; mtime: Date }> = [];
 let cpuProfile: CpuSummary[] = [];
-const incremental = { dryRun: [] as SyncRun[], upload: [] as SyncRun[] };
+const incremental = { hooked: [] as SyncRun[], dryRun: [] as SyncRun[], upload: [] as SyncRun[] };
+const lingerFile = join(clientDir, 'agents', 'sync.linger');
+/** The pass a hook starts (`sync --background`), with no throttle delay and no lingering afterwards. */
+const hookedPass = () =>
+  measureCommand(devtimeCommand(['sync', '--background'], args['devtime-bin']), {
+    env: { ...env, DEVTIME_SYNC_DELAY_MS: '0', DEVTIME_SYNC_LINGER_MS: '0' },
+    timeoutMs: 60_000,
+  });
+const lastLogLine = () => {
+  try {
+    return (
+      readFileSync(join(clientDir, 'agents', 'sync.log'), 'utf8')
+        .trim()
+        .split('\n')
+        .at(-1) ?? ''
+    );
+  } catch {
+    return '';
+  }
+};
 let noChange: SyncRun | null = null;
 if (!missing && uploadsWork) {
   noChange = summarise('sync, nothing new', await sync(false));
@@ -155,8 +186,28 @@ if (!missing && uploadsWork) {
         const stat = statSync(target.path);
         appended.push({ path: target.path, size: stat.size, mtime: stat.mtime });
       }
-      const turn = newTurn(readFileSync(target.path, 'utf8'), Date.now(), round);
-      appendFileSync(target.path, turn.lines);
+      // The real flow: a turn is written, the agent's Stop hook runs (the bench holds the linger file, so
+      // the hook only records its hint, as when a sync is alive), and the pass a hook starts reads it.
+      appendFileSync(target.path, newTurn(readFileSync(target.path, 'utf8'), Date.now(), round).lines);
+      writeFileSync(lingerFile, String(process.pid));
+      const hook = await measureCommand(devtimeCommand(['hook', '--agent', 'claude'], args['devtime-bin']), {
+        env,
+        input: JSON.stringify({
+          session_id: target.sessionId,
+          transcript_path: target.path,
+          hook_event_name: 'Stop',
+        }),
+      });
+      rmSync(lingerFile, { force: true });
+      const pass = summarise(`round ${round} hooked sync pass (+1 turn)`, await hookedPass());
+      pass.report = lastLogLine();
+      if (hook.exitCode !== 0 || !/1 updated/.test(String(pass.report))) pass.exitCode = pass.exitCode || 1;
+      incremental.hooked.push(pass);
+      runs.push(pass);
+      log(describeRun(pass));
+
+      // A second turn, picked up by a foreground `devtime sync`, which lists the whole history.
+      appendFileSync(target.path, newTurn(readFileSync(target.path, 'utf8'), Date.now(), round + 100).lines);
       const dry = summarise(`round ${round} sync --dry-run (+1 turn)`, await sync(true));
       incremental.dryRun.push(dry);
       const upload = summarise(`round ${round} sync (+1 turn)`, await sync(false));
@@ -200,14 +251,22 @@ await removeDir(clientDir);
 
 const ok = (list: SyncRun[]) => list.filter((r) => r.exitCode === 0);
 const summary: SummaryRow[] = [];
+const hookedMs = ok(incremental.hooked).map((r) => r.wallMs);
 const uploadMs = ok(incremental.upload).map((r) => r.wallMs);
+if (hookedMs.length > 0)
+  summary.push({
+    figure: 'sync pass a hook starts, after one new turn, median',
+    value: median(hookedMs),
+    unit: `ms (${hookedMs.length} rounds, max ${Math.max(...hookedMs).toFixed(0)}; reads the file the hook named)`,
+    target: { op: '<=', value: 200 },
+  });
+else summary.push({ figure: 'sync pass a hook starts', value: Number.NaN, unit: missing ?? 'missing' });
 const dryMs = ok(incremental.dryRun).map((r) => r.wallMs);
 if (uploadMs.length > 0)
   summary.push({
-    figure: 'sync after one new turn (upload), median',
+    figure: 'devtime sync (foreground, lists the whole history) after one new turn, median',
     value: median(uploadMs),
     unit: `ms (${uploadMs.length} rounds, max ${Math.max(...uploadMs).toFixed(0)})`,
-    target: { op: '<=', value: 200 },
     ...(noChange?.exitCode === 0
       ? {
           baseline: { label: 'sync, nothing new', value: noChange.wallMs },
@@ -222,7 +281,6 @@ if (dryMs.length > 0)
     figure: 'sync --dry-run after one new turn, median',
     value: median(dryMs),
     unit: `ms (${dryMs.length} rounds)`,
-    target: { op: '<=', value: 200 },
   });
 summary.push(
   { figure: 'floor: node -e 0', value: nodeFloorMs, unit: 'ms' },

@@ -10,5 +10,16 @@ if (command === 'hook' && !process.argv.includes('--dry-run')) {
 } else {
   // Caches the stripped and compiled sources (~60 ms saved per run after the first).
   module.enableCompileCache?.();
-  await import('../src/main.ts');
+  // The sync state uses node:sqlite, stable on Node 24 but flagged experimental on 22: a user running
+  // `devtime` on 22 should not see a warning about our storage choice on every command.
+  const emitWarning = process.emitWarning;
+  process.emitWarning = (warning, ...rest) =>
+    String(warning).includes('SQLite') ? undefined : emitWarning.call(process, warning, ...rest);
+  if (command === 'sync' && process.argv[3] === '--background' && process.argv.length === 4) {
+    // What every hook starts: straight to the pass, without the CLI framework (bench/agents/sync.bench.ts).
+    const { backgroundSync } = await import('../src/commands/agents-sync.ts');
+    await backgroundSync(process.env, {});
+  } else {
+    await import('../src/main.ts');
+  }
 }

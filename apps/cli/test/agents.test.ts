@@ -327,6 +327,7 @@ describe('devtime sync and the hook', () => {
       ['hook', '--agent', 'claude'],
       JSON.stringify({
         session_id: session.session_id,
+        transcript_path: file,
         hook_event_name: 'Stop',
         prompt: 'CANARY_HOOK_PROMPT_7f3a',
       }),
@@ -348,6 +349,8 @@ describe('devtime sync and the hook', () => {
       }
     });
     expect(log).not.toContain('error');
+    // The hook named the transcript, so the background pass read that file alone, not the whole history.
+    expect(log).toMatch(/read 1 file\(s\), [\d.]+ MB \(files hooks named\)/);
   });
 
   it('the hook never fails the agent: no server, no key, garbage on stdin', async () => {

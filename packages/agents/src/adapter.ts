@@ -115,6 +115,18 @@ export interface FoldOptions {
   states?: SessionStateStore;
 }
 
+/**
+ * What a hook told the background sync about the event it saw: which session changed, as identifiers
+ * and paths only (the event's prompt or tool text is never kept). Written by `devtime hook`.
+ */
+export interface SyncHint {
+  agent: AgentId;
+  /** The session's history file, when the agent says (Claude Code and Codex hooks do). */
+  transcriptPath?: string;
+  /** The agent's session / thread id (Codex `notify` gives only this). */
+  sessionId?: string;
+}
+
 export interface AgentAdapter {
   id: AgentId;
   displayName: string;
@@ -122,6 +134,13 @@ export interface AgentAdapter {
   detect(ctx: AgentContext): Promise<Detection>;
   /** History files, oldest first (so copies in newer files dedupe against the original). */
   listSources(ctx: AgentContext): Promise<SourceFile[]>;
+  /**
+   * The history files a hook's hint points at — the session's file and what belongs to it (subagent
+   * files) — so a sync after one turn reads a handful of files instead of listing the whole history.
+   * Only files inside the agent's own roots are returned. Null when the hint cannot be resolved: the
+   * caller then lists everything.
+   */
+  hintedSources?(ctx: AgentContext, hint: SyncHint): Promise<SourceFile[] | null>;
   createFold(options: FoldOptions): HistoryFold;
   hooks: HookInstaller | null;
 }

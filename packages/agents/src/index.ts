@@ -11,9 +11,11 @@ export type {
   HookState,
   SessionStateStore,
   SourceFile,
+  SyncHint,
 } from './adapter.ts';
 export { claudeAdapter } from './claude/claude-adapter.ts';
 export { codexAdapter } from './codex/codex-adapter.ts';
+export { compareText } from './common/compare-text.ts';
 export { AgentSettingsError } from './common/settings-error.ts';
 export { UsageTally } from './common/usage-tally.ts';
 export { feedFile } from './engine/feed-file.ts';

@@ -7,7 +7,9 @@ import {
   type PrivacyFilter,
 } from '@devtime/agents';
 import type { AgentSessionRollupInput } from '@devtime/protocol';
+import { type PassMode, planPass } from './pass-sources.ts';
 import { prepareRollup, rollupHash } from './prepare-rollup.ts';
+import { takeHints } from './sync-hints.ts';
 import { SyncState } from './sync-state.ts';
 import { type UploadTarget, uploadRollups } from './upload-rollups.ts';
 
@@ -21,9 +23,14 @@ export interface SyncOptions {
   machineId: string;
   /** Read and print, write nothing (no watermark, no upload). */
   dryRun: boolean;
+  /** 'hinted' (passes started by hooks) reads the sessions hooks named; default 'full' lists everything. */
+  mode?: PassMode;
+  nowMs?: number;
 }
 
 export interface SyncReport {
+  /** Whether the whole history was listed, or only the files hooks pointed at. */
+  scope: 'full' | 'hinted';
   filesRead: number;
   bytesRead: number;
   created: number;
@@ -45,6 +52,7 @@ export interface SyncReport {
 export async function runSync(options: SyncOptions): Promise<SyncReport> {
   const state = new SyncState(options.dataDir);
   const report: SyncReport = {
+    scope: 'full',
     filesRead: 0,
     bytesRead: 0,
     created: 0,
@@ -56,6 +64,19 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
     error: null,
   };
   try {
+    const nowMs = options.nowMs ?? Date.now();
+    // A dry run takes no hints (they belong to the next real pass) and always lists everything.
+    const taken = options.dryRun
+      ? { hints: [], overflowed: false }
+      : takeHints(options.dataDir, new Set(options.adapters.map((adapter) => adapter.id)));
+    const plan = planPass(
+      state,
+      options.ctx,
+      taken,
+      options.dryRun ? 'full' : (options.mode ?? 'full'),
+      nowMs,
+    );
+    report.scope = plan.full ? 'full' : 'hinted';
     const folds = new Map<AgentId, HistoryFold>();
     const touchedInDryRun: Array<{ agent: AgentId; sessionKey: string }> = [];
     for (const adapter of options.adapters) {
@@ -65,9 +86,10 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
         states: { load: (key) => state.loadSession(adapter.id, key) },
       });
       folds.set(adapter.id, fold);
-      const marks = state.watermarks(adapter.id);
-      for (const file of await adapter.listSources(options.ctx)) {
-        const mark = marks.get(file.path);
+      // A full listing compares thousands of files: their watermarks come in one query.
+      const marks = plan.full ? state.watermarks(adapter.id) : null;
+      for (const file of await plan.sources(adapter)) {
+        const mark = marks ? marks.get(file.path) : state.watermark(file.path);
         if (mark && mark.sizeBytes === file.sizeBytes && mark.mtimeMs === file.mtimeMs) continue;
         // A file that shrank was rewritten: read it again (dedupe keys keep old rows from counting twice).
         const fromOffset = mark && file.sizeBytes >= mark.offset ? mark.offset : 0;
@@ -93,6 +115,8 @@ export async function runSync(options: SyncOptions): Promise<SyncReport> {
         );
       }
     }
+
+    if (plan.full && !options.dryRun) state.setLastFullScanMs(nowMs);
 
     const dirty = options.dryRun
       ? [...state.dirtySessions(), ...touchedInDryRun.map((item) => ({ ...item, sentHash: null }))]

@@ -1,4 +1,4 @@
-import { UsageTally } from '@devtime/agents';
+import { compareText, UsageTally } from '@devtime/agents';
 import type { AgentSessionRollupInput, ModelUsage } from '@devtime/protocol';
 
 export type ModelTotals = { agent: string } & Omit<ModelUsage, 'provider' | 'cost_usd'>;
@@ -25,7 +25,7 @@ export function summarizeRollups(rollups: AgentSessionRollupInput[]) {
     byAgent.set(rollup.agent, tally);
   }
   const models: ModelTotals[] = [...byAgent.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .flatMap(([agent, tally]) =>
       tally
         .toModelUsage(null)

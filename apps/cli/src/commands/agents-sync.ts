@@ -7,7 +7,7 @@ import { claimLinger, lockPaths, pendingSinceMs, releaseLinger, tryLock } from '
 import type { Env } from '../config/paths.ts';
 import { fail } from './fail.ts';
 
-interface SyncFlags {
+export interface SyncFlags {
   source?: string;
   token?: string;
   json?: boolean;
@@ -69,7 +69,7 @@ async function foregroundSync(env: Env, flags: SyncFlags): Promise<void> {
  * throttle. It holds the sync lock only during a pass, so a foreground `devtime sync` never waits on an
  * idle one. Never fails: problems go to `agents/sync.log` and changes stay queued for the next run.
  */
-async function backgroundSync(env: Env, flags: SyncFlags): Promise<void> {
+export async function backgroundSync(env: Env, flags: SyncFlags): Promise<void> {
   const delayMs = nonNegative(env.DEVTIME_SYNC_DELAY_MS, DEFAULT_DELAY_MS);
   const lingerMs = nonNegative(env.DEVTIME_SYNC_LINGER_MS, DEFAULT_LINGER_MS);
   try {
@@ -92,7 +92,14 @@ async function backgroundSync(env: Env, flags: SyncFlags): Promise<void> {
       try {
         lastPassStartMs = Date.now();
         log(
-          describeReport(await runSync({ ...client, adapters: selectAdapters(flags.source), dryRun: false })),
+          describeReport(
+            await runSync({
+              ...client,
+              adapters: selectAdapters(flags.source),
+              dryRun: false,
+              mode: 'hinted',
+            }),
+          ),
         );
       } finally {
         release();
@@ -123,7 +130,7 @@ async function backgroundSync(env: Env, flags: SyncFlags): Promise<void> {
 
 export function describeReport(report: SyncReport): string {
   const parts = [
-    `read ${report.filesRead} file(s), ${(report.bytesRead / 1e6).toFixed(1)} MB`,
+    `read ${report.filesRead} file(s), ${(report.bytesRead / 1e6).toFixed(1)} MB (${report.scope === 'full' ? 'whole history listed' : 'files hooks named'})`,
     `sessions: ${report.created} new, ${report.updated} updated, ${report.unchanged} unchanged`,
   ];
   if (report.excluded > 0) parts.push(`${report.excluded} excluded by [privacy]`);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgentAdapter } from '../adapter.ts';
 import { listJsonlFiles, oldestFirst } from '../engine/list-jsonl.ts';
+import { jsonlInside, statSource } from '../engine/source-file.ts';
 import { createClaudeFold } from './claude-fold.ts';
 import { claudeHooks } from './claude-hooks.ts';
 import { claudeRoots, claudeSettingsFile } from './claude-paths.ts';
@@ -27,6 +28,16 @@ export const claudeAdapter: AgentAdapter = {
       claudeRoots(ctx).map((root) => listJsonlFiles('claude', join(root, 'projects'))),
     );
     return oldestFirst(roots.flat());
+  },
+  async hintedSources(ctx, hint) {
+    const roots = claudeRoots(ctx).map((root) => join(root, 'projects'));
+    const transcript = hint.transcriptPath ? jsonlInside(hint.transcriptPath, roots) : null;
+    if (!transcript) return null;
+    // The session's own file, and its subagents' files under <session>/subagents/ (a hook names only
+    // the main transcript). A file not written yet is simply absent: it is read on a later pass.
+    const main = statSource('claude', transcript);
+    const subagents = await listJsonlFiles('claude', transcript.slice(0, -'.jsonl'.length));
+    return oldestFirst(main ? [main, ...subagents] : subagents);
   },
   createFold: createClaudeFold,
   hooks: claudeHooks,

@@ -1,4 +1,5 @@
 import type { AgentSessionRollupInput } from '@devtime/protocol';
+import { compareText } from '../common/compare-text.ts';
 import { kindOfPath, languageOfPath } from '../common/file-language.ts';
 import { hashCwd, pathInProject, projectOfCwd } from '../common/project-path.ts';
 import { ROLLUP_SCHEMA_VERSION } from '../common/schema-version.ts';
@@ -124,7 +125,7 @@ function toolUsage(state: ClaudeSessionState): NonNullable<AgentSessionRollupInp
     tool.duration_ms += durationMs;
     byName.set(name, tool);
   }
-  return [...byName.values()].sort((a, b) => b.calls - a.calls || a.name.localeCompare(b.name));
+  return [...byName.values()].sort((a, b) => b.calls - a.calls || compareText(a.name, b.name));
 }
 
 function fileActivity(state: ClaudeSessionState): NonNullable<AgentSessionRollupInput['files']> {
@@ -151,7 +152,7 @@ function fileActivity(state: ClaudeSessionState): NonNullable<AgentSessionRollup
     file.removed += removed;
   }
   return [...byPath.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([path, file]) => ({
       path,
       language: languageOfPath(path),

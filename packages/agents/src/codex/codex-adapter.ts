@@ -3,7 +3,7 @@ import type { AgentAdapter, AgentContext, Detection } from '../adapter.ts';
 import { createCodexFold } from './codex-fold.ts';
 import { codexHookPresence, codexHooks } from './codex-hooks.ts';
 import { codexPaths } from './codex-paths.ts';
-import { listCodexSources } from './codex-sources.ts';
+import { hintedCodexSources, listCodexSources } from './codex-sources.ts';
 
 async function isDirectory(dir: string): Promise<boolean> {
   try {
@@ -34,6 +34,7 @@ export const codexAdapter: AgentAdapter = {
   displayName: 'Codex CLI',
   detect,
   listSources: listCodexSources,
+  hintedSources: hintedCodexSources,
   createFold: createCodexFold,
   hooks: codexHooks,
 };

@@ -1,4 +1,5 @@
 import type { AgentSessionRollupInput } from '@devtime/protocol';
+import { compareText } from '../common/compare-text.ts';
 import { kindOfPath, languageOfPath } from '../common/file-language.ts';
 import { hashCwd, projectOfCwd } from '../common/project-path.ts';
 import { ROLLUP_SCHEMA_VERSION } from '../common/schema-version.ts';
@@ -54,7 +55,7 @@ export function buildRollup(state: CodexSessionState): AgentSessionRollupInput |
     turns,
     models: session.toModelUsage(state.provider),
     tools: Object.entries(state.tools)
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([name, tool]) => ({
         name,
         calls: tool.calls,
@@ -62,7 +63,7 @@ export function buildRollup(state: CodexSessionState): AgentSessionRollupInput |
         duration_ms: Math.round(tool.durationMs),
       })),
     files: Object.entries(state.files)
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([path, file]) => ({
         path,
         language: languageOfPath(path),

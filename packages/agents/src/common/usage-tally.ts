@@ -1,4 +1,5 @@
 import type { ModelUsage } from '@devtime/protocol';
+import { compareText } from './compare-text.ts';
 
 /** Disjoint token counts of some API calls (docs/agents.md): input is uncached input. */
 export interface UsageCounts {
@@ -46,7 +47,7 @@ export class UsageTally {
 
   toModelUsage(provider: string | null): ModelUsage[] {
     return [...this.#byModel.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([model, totals]) => ({
         model,
         provider,

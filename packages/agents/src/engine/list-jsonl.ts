@@ -2,6 +2,7 @@ import { type Dirent, readdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AgentId, SourceFile } from '../adapter.ts';
+import { compareText } from '../common/compare-text.ts';
 
 /** Stats in flight at once: libuv's thread pool does them in parallel (a sync run stats every file). */
 const STAT_CONCURRENCY = 64;
@@ -38,5 +39,5 @@ export async function listJsonlFiles(agent: AgentId, root: string): Promise<Sour
 
 /** Oldest first, so rows a newer file copied from an older one are claimed by the original. */
 export function oldestFirst(files: SourceFile[]): SourceFile[] {
-  return files.sort((a, b) => a.mtimeMs - b.mtimeMs || a.path.localeCompare(b.path));
+  return files.sort((a, b) => a.mtimeMs - b.mtimeMs || compareText(a.path, b.path));
 }
