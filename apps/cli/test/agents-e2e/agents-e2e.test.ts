@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, removeWhenSettled, runCli, startServer } from '../run-cli.ts';
 import {
@@ -171,6 +172,22 @@ if (!ENABLED) {
         onlySession(codexUsage(codexMock), codexRun.sessionId),
       ];
       const stats = await timed('upload', () => waitForTotals(expected, 30_000));
+      // The real agents' hook events named their sessions (Claude's transcript path on stdin, Codex's
+      // thread id in notify or the hooks.json event), so later passes read those files alone.
+      const state = new DatabaseSync(join(devtimeEnv.DEVTIME_DATA_DIR ?? '', 'agents/sync-state.db'), {
+        readOnly: true,
+      });
+      const hints = state.prepare('SELECT agent, transcript_path, session_id FROM hints').all();
+      state.close();
+      expect(hints).toContainEqual(
+        expect.objectContaining({ agent: 'claude', session_id: claudeRun.sessionId }),
+      );
+      expect(hints.find((hint) => hint.agent === 'claude')?.transcript_path).toMatch(
+        new RegExp(`${claudeRun.sessionId}\\.jsonl$`),
+      );
+      expect(hints).toContainEqual(
+        expect.objectContaining({ agent: 'codex', session_id: codexRun.sessionId }),
+      );
       for (const session of expected) {
         const agent = serverAgentId(stats, session.agent);
         const perAgent = await getStats(`range=all_time&tool=${encodeURIComponent(agent)}`);
