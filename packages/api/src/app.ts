@@ -11,6 +11,8 @@ import { DurationFlusher } from './duration-flusher.ts';
 import { accountRoutes } from './routes/account.ts';
 import { agentSessionRoutes } from './routes/agent-sessions.ts';
 import { authRoutes } from './routes/auth.ts';
+import { dashboardReadRoutes } from './routes/dashboard-reads.ts';
+import { exportRoutes } from './routes/export.ts';
 import { heartbeatRoutes } from './routes/heartbeats.ts';
 import { statsRoutes } from './routes/stats.ts';
 
@@ -64,6 +66,8 @@ export function createApp(options: CreateAppOptions): DevtimeApi {
   api.route('/', heartbeatRoutes(deps));
   api.route('/', agentSessionRoutes(deps));
   api.route('/', statsRoutes(deps));
+  api.route('/', dashboardReadRoutes(deps));
+  api.route('/', exportRoutes(deps));
   app.route('/api', api);
 
   app.notFound((c) => {

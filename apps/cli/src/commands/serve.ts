@@ -4,8 +4,8 @@ import type { Command } from 'commander';
 import { readConfig } from '../config/config-file.ts';
 import { configPath, type Env } from '../config/paths.ts';
 import { resolveServerSettings, type ServeFlags } from '../config/server-settings.ts';
+import { DASHBOARD_DIST_DIR, mountDashboard } from '../dashboard-static.ts';
 import { bootstrapIfEmpty } from '../first-run.ts';
-import { landingPage } from '../landing-page.ts';
 import { createLogger } from '../logger.ts';
 import { openStore } from '../open-store.ts';
 import { VERSION } from '../version.ts';
@@ -34,7 +34,7 @@ export function registerServe(program: Command, env: Env): void {
       const log = createLogger(Boolean(env.DEVTIME_DEBUG));
       const store = await openStore(value);
       const api = createApp({ store, log, config: value.api, version: VERSION });
-      api.app.get('/', (c) => c.html(landingPage(VERSION)));
+      const dashboard = mountDashboard(api.app, { distDir: DASHBOARD_DIST_DIR, version: VERSION });
 
       const server = serve({ fetch: api.app.fetch, port: value.port, hostname: value.host }, async (info) => {
         const url = `http://${value.host.includes(':') ? `[${value.host}]` : value.host}:${info.port}`;
@@ -46,6 +46,11 @@ export function registerServe(program: Command, env: Env): void {
         const database = value.databaseUrl ? 'PostgreSQL' : value.sqlitePath;
         // One write, so a supervisor reading stdout sees the whole first-run block with the URL line.
         const lines = [`DevTime ${VERSION} listening on ${url}  (database: ${database})`];
+        if (!dashboard.built) {
+          lines.push(
+            `Dashboard not built (${DASHBOARD_DIST_DIR} is missing): run \`pnpm --filter @devtime/dashboard build\`.`,
+          );
+        }
         if (firstRun) {
           lines.push(
             '',

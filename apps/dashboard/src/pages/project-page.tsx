@@ -1,0 +1,147 @@
+import { useMemo } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import type { AgentActivityResponse, StatsResponse } from '../api/types.ts';
+import { StackedBarChart } from '../charts/stacked-bar-chart.tsx';
+import { AgentFilesTable } from '../components/agent-files-table.tsx';
+import { BreakdownList } from '../components/breakdown-list.tsx';
+import { DataState } from '../components/data-state.tsx';
+import { StatCard } from '../components/stat-card.tsx';
+import { formatDuration, formatHoursAxis } from '../format/format-duration.ts';
+import { formatCount, formatTokens, formatUsd } from '../format/format-number.ts';
+import { useApi } from '../hooks/use-api.ts';
+import { useRange } from '../hooks/use-range.ts';
+import { RangePicker } from '../range/range-picker.tsx';
+import { rangeQueryString } from '../range/range-presets.ts';
+import { stackDays } from '../shape/stacked-series.ts';
+import { splitTools } from '../shape/tool-kinds.ts';
+import { inChartBuckets, MAX_DAILY_BARS } from '../shape/weekly-buckets.ts';
+
+const formatHours = (hours: number) => formatDuration(hours * 3600);
+
+/** One project: editors vs agents, languages, branches, the daily trend by tool, and the files agents touched. */
+export function ProjectPage() {
+  const { params: routeParams } = useRoute();
+  const project = decodeURIComponent(routeParams.name ?? '');
+  const { selection, params, setSelection } = useRange();
+  const query = { ...params, project };
+  const stats = useApi<StatsResponse>('/api/stats', query);
+  const activity = useApi<AgentActivityResponse>('/api/agent/activity', query);
+  const trend = useMemo(
+    () =>
+      stats.data &&
+      stackDays(
+        inChartBuckets(stats.data.by_day.map((day) => ({ date: day.date, values: day.by_tool }))),
+        stats.data.by_tool,
+        { scale: 1 / 3600 },
+      ),
+    [stats.data],
+  );
+  return (
+    <section class="page" data-page="project" data-project={project}>
+      <p>
+        <a href={`/projects?${rangeQueryString(selection)}`}>← Projects</a>
+      </p>
+      <h1>{project}</h1>
+      <RangePicker selection={selection} onChange={setSelection} />
+      <DataState state={stats} label="the project">
+        {(data) => {
+          const { editors, agents } = splitTools(data.by_tool, Object.keys(data.agents.by_agent));
+          const sum = (record: Record<string, number>) => Object.values(record).reduce((a, b) => a + b, 0);
+          return (
+            <>
+              <div class="stat-grid">
+                <StatCard
+                  label="Total time"
+                  value={formatDuration(data.total_seconds)}
+                  raw={data.total_seconds}
+                  testId="project-total"
+                />
+                <StatCard
+                  label="Editors"
+                  value={formatDuration(sum(editors))}
+                  raw={sum(editors)}
+                  testId="project-editors"
+                >
+                  <span class="muted small">{Object.keys(editors).join(', ') || 'none'}</span>
+                </StatCard>
+                <StatCard
+                  label="Agents"
+                  value={formatDuration(sum(agents))}
+                  raw={sum(agents)}
+                  testId="project-agents"
+                >
+                  <span class="muted small">{Object.keys(agents).join(', ') || 'none'}</span>
+                </StatCard>
+                <StatCard
+                  label="Agent tokens · cost"
+                  value={formatTokens(data.agents.totals.total_tokens)}
+                  testId="project-tokens"
+                >
+                  <span class="muted small">
+                    {formatUsd(data.agents.totals.cost_usd)} · {formatCount(data.agents.sessions)} sessions
+                  </span>
+                </StatCard>
+              </div>
+              {trend && (
+                <section class="card wide">
+                  <h2>Trend</h2>
+                  <StackedBarChart
+                    xLabel={stats.data && stats.data.by_day.length > MAX_DAILY_BARS ? 'Week of' : 'Day'}
+                    stacked={trend}
+                    formatValue={formatHours}
+                    formatAxis={formatHoursAxis}
+                    title="Time per day by tool"
+                  />
+                </section>
+              )}
+              <div class="grid-2">
+                <BreakdownList
+                  id="language"
+                  title="Languages"
+                  record={data.by_language}
+                  totalSeconds={data.total_seconds}
+                />
+                <BreakdownList
+                  id="branch"
+                  title="Branches"
+                  record={data.by_branch}
+                  totalSeconds={data.total_seconds}
+                />
+                <BreakdownList
+                  id="tool"
+                  title="Editors and agents"
+                  record={data.by_tool}
+                  totalSeconds={data.total_seconds}
+                />
+                <BreakdownList
+                  id="category"
+                  title="Categories"
+                  record={data.by_category}
+                  totalSeconds={data.total_seconds}
+                />
+              </div>
+            </>
+          );
+        }}
+      </DataState>
+      <section class="card wide">
+        <h2>Files</h2>
+        <p class="muted small">
+          Files agents read and changed in this project, from their session rollups. Editor heartbeats are
+          summed per project, language and branch, not per file.
+        </p>
+        <DataState state={activity} label="files">
+          {(data) => (
+            <>
+              <p>
+                Lines changed by agents: <span class="added">+{formatCount(data.lines_added)}</span>{' '}
+                <span class="removed">−{formatCount(data.lines_removed)}</span>
+              </p>
+              <AgentFilesTable files={data.files} showProject={false} />
+            </>
+          )}
+        </DataState>
+      </section>
+    </section>
+  );
+}

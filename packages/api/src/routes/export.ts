@@ -1,0 +1,116 @@
+import type { DurationInterval } from '@devtime/core';
+import { mergeTouchingIntervals, toIsoInZone } from '@devtime/core';
+import { Hono } from 'hono';
+import { ApiError } from '../api-error.ts';
+import { requireAuth } from '../auth/middleware.ts';
+import type { ApiDeps, AppEnv } from '../context.ts';
+import { rangeBody } from '../stats/build-stats.ts';
+import { readIntervals } from '../stats/read-intervals.ts';
+import { resolveStatsQuery } from '../stats/resolve-query.ts';
+import { publicUser } from './auth.ts';
+import { narrowAllTime } from './dashboard-reads.ts';
+
+export const EXPORT_CSV_COLUMNS = [
+  'start',
+  'end',
+  'seconds',
+  'tool',
+  'project',
+  'language',
+  'category',
+  'branch',
+  'machine',
+  'events',
+] as const;
+
+/**
+ * `GET /api/export?format=json|csv` (default json, range default all_time; same query as /api/stats):
+ * the user's time as intervals clipped to the range, one row per stretch of one tool with the same
+ * dimensions, and with JSON also every agent session rollup as uploaded. Sent as a download.
+ */
+export function exportRoutes(deps: ApiDeps) {
+  const routes = new Hono<AppEnv>();
+  routes.get('/export', requireAuth(deps, { write: false }), async (c) => {
+    const format = c.req.query('format') ?? 'json';
+    if (format !== 'json' && format !== 'csv') {
+      throw new ApiError(400, 'validation_failed', 'format must be json or csv');
+    }
+    const raw = c.req.query();
+    const { format: _format, ...statsQuery } = raw;
+    const hasRange = statsQuery.range !== undefined || statsQuery.start !== undefined;
+    const user = c.get('principal').user;
+    const query = resolveStatsQuery(
+      hasRange ? statsQuery : { ...statsQuery, range: 'all_time' },
+      user,
+      deps.clock.nowMs(),
+    );
+    const intervals = exportIntervals(await readIntervals(deps, user.id, query), query.fromMs, query.toMs);
+    const range = narrowAllTime(query, intervals[0]?.startMs);
+    const stamp = new Date(deps.clock.nowMs()).toISOString().slice(0, 10);
+    c.header('content-disposition', `attachment; filename="devtime-export-${stamp}.${format}"`);
+    c.header('cache-control', 'no-store');
+    if (format === 'csv') {
+      c.header('content-type', 'text/csv; charset=utf-8');
+      const lines = [EXPORT_CSV_COLUMNS.join(',')];
+      for (const row of intervals) lines.push(csvRow(row, range.timeZone));
+      return c.body(`${lines.join('\r\n')}\r\n`);
+    }
+    const sessions = await deps.store.listAgentSessions(user.id, range);
+    const rollups = [];
+    for (const session of sessions) {
+      rollups.push(await deps.store.getAgentSession(user.id, session.agent, session.sessionId));
+    }
+    return c.json({
+      exported_at: new Date(deps.clock.nowMs()).toISOString(),
+      user: publicUser(user),
+      range: rangeBody(range),
+      durations: intervals.map((i) => ({
+        start: toIsoInZone(i.startMs, range.timeZone),
+        end: toIsoInZone(i.endMs, range.timeZone),
+        seconds: (i.endMs - i.startMs) / 1000,
+        ...i.dims,
+        events: i.eventCount,
+      })),
+      agent_sessions: rollups.filter((rollup) => rollup !== null),
+    });
+  });
+  return routes;
+}
+
+/**
+ * Clipped to the range and joined across the UTC-midnight splits storage keeps, tool by tool (parallel
+ * tools interleave in start order, so touching rows of one tool are only neighbours within that tool).
+ */
+function exportIntervals(intervals: DurationInterval[], fromMs: number, toMs: number): DurationInterval[] {
+  const clipped = intervals
+    .map((i) => ({ ...i, startMs: Math.max(i.startMs, fromMs), endMs: Math.min(i.endMs, toMs) }))
+    .filter((i) => i.endMs > i.startMs)
+    .sort((a, b) => a.dims.tool.localeCompare(b.dims.tool) || a.startMs - b.startMs);
+  return mergeTouchingIntervals(clipped).sort(
+    (a, b) => a.startMs - b.startMs || a.dims.tool.localeCompare(b.dims.tool),
+  );
+}
+
+function csvRow(i: DurationInterval, timeZone: string): string {
+  const { tool, project, language, category, branch, machine } = i.dims;
+  const cells = [
+    toIsoInZone(i.startMs, timeZone),
+    toIsoInZone(i.endMs, timeZone),
+    String((i.endMs - i.startMs) / 1000),
+    tool,
+    project,
+    language,
+    category,
+    branch,
+    machine,
+    String(i.eventCount),
+  ];
+  return cells.map(csvCell).join(',');
+}
+
+/** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so a spreadsheet never runs it as a formula. */
+export function csvCell(value: string | null): string {
+  if (value === null) return '';
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
