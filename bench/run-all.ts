@@ -2,8 +2,10 @@
 // ingest-1m keeps its 1M-heartbeat database for stats-year, so the year is seeded once.
 // --agents adds the AI-agent benches (bench/agents/: backfill, hook, sync), which generate 500 MB and 1 GB
 // Claude Code histories on first use (cached under bench/results/agents-history/); --agents-only runs
-// just those.
-// Run: node bench/run-all.ts [--cpu-prof] [--agents | --agents-only]   (or: pnpm bench)
+// just those. The dashboard bench (bench/dashboard/: bundle size, overview load and range switches in
+// Chromium on a seeded year) runs with the core set; --dashboard-only runs just it. So do the VS Code
+// extension benches (bench/vscode/: activation, change events; ~30 s); --vscode-only runs just those.
+// Run: node bench/run-all.ts [--cpu-prof] [--agents | --agents-only | --dashboard-only | --vscode-only]   (or: pnpm bench)
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { loadWarning, machineLoad } from './lib/machine-load.ts';
@@ -12,6 +14,8 @@ import { removeDir } from './lib/temp-dir.ts';
 
 const passThrough = process.argv.slice(2).filter((arg) => arg === '--cpu-prof');
 const agentsOnly = process.argv.includes('--agents-only');
+const dashboardOnly = process.argv.includes('--dashboard-only');
+const vscodeOnly = process.argv.includes('--vscode-only');
 const withAgents = agentsOnly || process.argv.includes('--agents');
 const startedAt = new Date();
 const started = performance.now();
@@ -37,7 +41,7 @@ async function run(name: string, args: string[] = [], forward = passThrough): Pr
 }
 
 const benches: string[] = [];
-if (!agentsOnly) {
+if (!agentsOnly && !dashboardOnly && !vscodeOnly) {
   benches.push('ingest-http', 'ingest-1m', 'stats-year');
   await run('ingest-http');
   await run('ingest-1m', ['--keep-data-dir']);
@@ -50,7 +54,19 @@ if (!agentsOnly) {
     await run('stats-year');
   }
 }
-if (withAgents) {
+if (!agentsOnly && !vscodeOnly) {
+  // Needs /usr/bin/chromium; it seeds its own year (500,000 heartbeats, 1,000 agent sessions).
+  benches.push('dashboard');
+  await run('dashboard/dashboard', [], []);
+}
+if (!agentsOnly && !dashboardOnly) {
+  // Results are written as vscode-<name>.json; they profile no server.
+  for (const name of ['activation', 'change-events']) {
+    benches.push(`vscode-${name}`);
+    await run(`vscode/${name}`, [], []);
+  }
+}
+if (withAgents && !dashboardOnly && !vscodeOnly) {
   // Results are written as agents-<name>.json; the hook bench profiles nothing.
   for (const name of ['backfill', 'hook', 'sync']) {
     benches.push(`agents-${name}`);
