@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDuration } from '../../dashboard/src/format/format-duration.ts';
+import { formatCount } from '../../dashboard/src/format/format-number.ts';
 import { buildDashboard } from './dashboard/build-dashboard.ts';
 import { browserAvailability, launchChromium } from './dashboard/chromium.ts';
 import { agentSessions, editorHeartbeats, MACHINE, PROJECTS } from './dashboard/seed-activity.ts';
@@ -31,6 +32,8 @@ describe.skipIf(!availability.run)('dashboard in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   let login: { username: string; password: string; key: string };
+  /** Heartbeats the server accepted, for checking the raw export's count. */
+  let acceptedHeartbeats = 0;
 
   const api = async <T>(path: string, init: RequestInit = {}, key = login.key): Promise<T> => {
     const response = await fetch(`${server.url}${path}`, {
@@ -156,11 +159,13 @@ describe.skipIf(!availability.run)('dashboard in Chromium', () => {
     const now = Date.now();
     const heartbeats = editorHeartbeats(now);
     for (let i = 0; i < heartbeats.length; i += 1000) {
-      await api('/api/heartbeat/batch', {
+      const batch = await api<{ accepted: number }>('/api/heartbeat/batch', {
         method: 'POST',
         body: JSON.stringify({ heartbeats: heartbeats.slice(i, i + 1000) }),
       });
+      acceptedHeartbeats += batch.accepted;
     }
+    expect(acceptedHeartbeats).toBe(heartbeats.length);
     const upload = await api<{ results: Array<{ status: string }> }>('/api/agent/sessions', {
       method: 'POST',
       body: JSON.stringify({ sessions: agentSessions(now) }),
@@ -208,6 +213,7 @@ describe.skipIf(!availability.run)('dashboard in Chromium', () => {
       method: 'POST',
       body: JSON.stringify({ tool: 'zed', timestamp: Date.now() - 1_000, project: 'live', language: 'Rust' }),
     });
+    acceptedHeartbeats += 2;
     const today = await api<Stats>('/api/stats?range=today');
     expect(today.by_tool.zed).toBeGreaterThan(0);
     await page.evaluate("document.dispatchEvent(new Event('visibilitychange'))");
@@ -283,6 +289,37 @@ describe.skipIf(!availability.run)('dashboard in Chromium', () => {
     await page.waitForSelector('[data-page="project"] table.data-table');
     expect(Number(await page.getByTestId('project-agents').getAttribute('data-value'))).toBeGreaterThan(0);
     expect(await page.locator('[data-page="project"]').textContent()).toContain('src/checkout/cart_test.go');
+
+    // Files editors worked on: the table is exactly what the API lists for the project and range.
+    const files = await api<{
+      files: Array<{ path: string; heartbeats: number; writes: number; last_seen_ms: number }>;
+    }>(`/api/projects/${encodeURIComponent(PROJECTS[0])}/files?range=last_30_days`);
+    expect(files.files.length).toBeGreaterThan(0);
+    expect(files.files.some((file) => file.path.endsWith('.go') && file.writes > 0)).toBe(true);
+    await page.waitForSelector('[data-files="editors"] tbody tr');
+    const shown = await page
+      .locator('[data-files="editors"] tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          row.getAttribute('data-path'),
+          Number(row.getAttribute('data-heartbeats')),
+          Number(row.getAttribute('data-writes')),
+          Number(row.getAttribute('data-last-seen')),
+          row.querySelector('th')?.textContent,
+          row.querySelectorAll('td')[1]?.textContent,
+        ]),
+      );
+    expect(shown).toEqual(
+      files.files.map((file) => [
+        file.path,
+        file.heartbeats,
+        file.writes,
+        file.last_seen_ms,
+        file.path,
+        formatCount(file.heartbeats),
+      ]),
+    );
+    await page.locator('[data-section="files"]').screenshot({ path: join(SCREENSHOTS, 'project-files.png') });
   });
 
   it('shows agents: tokens by model and agent, sessions', async () => {
@@ -318,6 +355,13 @@ describe.skipIf(!availability.run)('dashboard in Chromium', () => {
       login.username,
     );
     await shot('settings');
+    // Both exports are offered; the raw one, fetched with the page's session cookie, holds every heartbeat.
+    const rawLink = page.locator('[data-export="heartbeats-json"]');
+    const rawExport = await page.request.get(new URL((await rawLink.getAttribute('href'))!, server.url).href);
+    expect(rawExport.headers()['content-type']).toBe('application/x-ndjson');
+    expect((await rawExport.text()).trimEnd().split('\n')).toHaveLength(acceptedHeartbeats);
+    expect(await page.locator('[data-export="durations-csv"]').count()).toBe(1);
+    expect(await page.locator('[data-export="heartbeats-csv"]').count()).toBe(1);
     await page.locator('tr[data-key-name="browser-test"] button', { hasText: 'Revoke' }).click();
     await page.waitForSelector('tr[data-key-name="browser-test"]', { state: 'detached' });
     expect(await page.locator('[data-testid="new-key"]').count()).toBe(0);

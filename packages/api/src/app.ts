@@ -14,6 +14,7 @@ import { authRoutes } from './routes/auth.ts';
 import { dashboardReadRoutes } from './routes/dashboard-reads.ts';
 import { exportRoutes } from './routes/export.ts';
 import { heartbeatRoutes } from './routes/heartbeats.ts';
+import { projectFileRoutes } from './routes/project-files.ts';
 import { statsRoutes } from './routes/stats.ts';
 
 export interface CreateAppOptions {
@@ -68,6 +69,7 @@ export function createApp(options: CreateAppOptions): DevtimeApi {
   api.route('/', statsRoutes(deps));
   api.route('/', dashboardReadRoutes(deps));
   api.route('/', exportRoutes(deps));
+  api.route('/', projectFileRoutes(deps));
   app.route('/api', api);
 
   app.notFound((c) => {

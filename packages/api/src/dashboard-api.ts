@@ -1,6 +1,6 @@
 /**
  * Response shapes of the read-only endpoints the dashboard added (`/api/stats/hours`,
- * `/api/agent/activity`). Plain interfaces with no imports, so the browser bundle can import them as
+ * `/api/agent/activity`, `/api/projects/:project/files`). Plain interfaces with no imports, so the browser bundle can import them as
  * types without pulling in zod or Node code; the routes are typed against them, so the two cannot drift.
  */
 
@@ -64,4 +64,25 @@ export interface AgentActivityResponse {
   files: AgentFileFigures[];
   lines_added: number;
   lines_removed: number;
+}
+
+/** One file of a project as editors saw it: counted from heartbeats, not from durations. */
+export interface ProjectFileFigures {
+  /** The heartbeat's file: a path relative to the project, or the keyed hash when the client hashes paths. */
+  path: string;
+  language: string | null;
+  /** Non-idle heartbeats on the file in the range, from every editor. */
+  heartbeats: number;
+  /** Heartbeats that were saves (`is_write`). */
+  writes: number;
+  /** Unix milliseconds of the first and last heartbeat in the range. */
+  first_seen_ms: number;
+  last_seen_ms: number;
+}
+
+/** `GET /api/projects/:project/files`: the project's files in editor heartbeats, most heartbeats first. */
+export interface ProjectFilesResponse {
+  range: RangeBody;
+  project: string;
+  files: ProjectFileFigures[];
 }

@@ -8,6 +8,8 @@ import { flushDurations } from './durations/flush.ts';
 import { readDurations } from './durations/read-durations.ts';
 import { rebuildDurations } from './durations/rebuild.ts';
 import { WINDOW_EVENT_LIMIT } from './durations/recompute-span.ts';
+import { listHeartbeatFiles } from './heartbeat-files.ts';
+import { readHeartbeatPage } from './heartbeat-pages.ts';
 import { insertHeartbeats } from './heartbeats.ts';
 import { deleteMachine, listMachines, renameMachine, upsertMachine } from './machines.ts';
 import { migrationProvider } from './migrations/provider.ts';
@@ -76,6 +78,9 @@ export function createSqlStore(
     rebuildDurations: (userId) => rebuildDurations(maintenance, userId),
     readDurations: (userId, query) => readDurations(db, dimensionSets, dialect.maxBindParams, userId, query),
     readEvents: (userId, query) => readEvents(db, userId, query),
+
+    listHeartbeatFiles: (userId, query) => listHeartbeatFiles(db, userId, query),
+    readHeartbeatPage: (userId, query) => readHeartbeatPage(dialect, userId, query),
 
     readAgentUsage: (userId, query) => readAgentUsage(dialect, userId, query),
     listAgentSessions: (userId, query) => listAgentSessions(dialect, userId, query),

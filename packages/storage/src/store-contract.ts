@@ -1,6 +1,7 @@
 import { computeDurations, MINUTE_MS } from '@devtime/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS, utcDayOf } from './durations/utc-days.ts';
+import { defineHeartbeatReadsContract } from './heartbeat-reads-contract.ts';
 import { randomActivity } from './random-activity.ts';
 import type { Store } from './store.ts';
 import {
@@ -343,6 +344,8 @@ export function defineStoreContract(label: string, makeStore: () => Promise<Stor
         expect(totalMs(await readAll(store, user.id))).toBe(0);
       });
     });
+
+    defineHeartbeatReadsContract(() => store);
 
     describe('agent sessions', () => {
       it('stores a rollup once, answers re-sends as unchanged and replaces it on change', async () => {

@@ -97,6 +97,21 @@ export interface Store {
   /** Raw events (heartbeats and agent turns) in [fromMs, toMs), for queries with a non-default timeout. */
   readEvents(userId: string, query: ActivityQuery): Promise<ActivityEvent[]>;
 
+  // raw heartbeats -----------------------------------------------------------------------------------
+  /**
+   * The files (entity type `file`) of one project seen in non-idle heartbeats in [fromMs, toMs), any
+   * tool: heartbeat and write counts, first and last time. Most heartbeats first (then most recent, then
+   * path); at most `limit` (default 50).
+   */
+  listHeartbeatFiles(userId: string, query: HeartbeatFilesQuery): Promise<HeartbeatFileRow[]>;
+  /**
+   * One page of the user's stored heartbeats (idle ones included) in [fromMs, toMs), in (time, tool,
+   * dedupe hash) order, strictly after `after`. `next` is the cursor for the following page, null when
+   * this page is the last. Keyset pagination: a page costs the same at the start and the end of a year,
+   * and rows inserted meanwhile never shift what the next page returns.
+   */
+  readHeartbeatPage(userId: string, query: HeartbeatPageQuery): Promise<HeartbeatPage>;
+
   // agent usage ------------------------------------------------------------------------------------
   /** Token usage rows attributed to times in [fromMs, toMs) (turn start, or session start). */
   readAgentUsage(userId: string, query: ActivityQuery): Promise<AgentUsageRow[]>;
@@ -111,6 +126,48 @@ export interface ActivityQuery {
   toMs: number;
   tool?: string | undefined;
   project?: string | undefined;
+}
+
+export interface HeartbeatFilesQuery {
+  fromMs: number;
+  toMs: number;
+  project: string;
+  /** Default 50. */
+  limit?: number | undefined;
+}
+
+export interface HeartbeatFileRow {
+  /** The heartbeat's entity: a path relative to the project, or the client's keyed hash of it. */
+  path: string;
+  /** The file's language; when heartbeats disagree, the greatest non-null one. */
+  language: string | null;
+  heartbeats: number;
+  /** Heartbeats with `is_write` (saves). */
+  writes: number;
+  firstMs: number;
+  lastMs: number;
+}
+
+/** Where a heartbeat page ends: the last row's position in (time, tool, dedupe hash) order. */
+export interface HeartbeatCursor {
+  timeMs: number;
+  tool: string;
+  dedupeHash: string;
+}
+
+export interface HeartbeatPageQuery {
+  fromMs: number;
+  toMs: number;
+  tool?: string | undefined;
+  project?: string | undefined;
+  /** null for the first page. */
+  after: HeartbeatCursor | null;
+  limit: number;
+}
+
+export interface HeartbeatPage {
+  heartbeats: HeartbeatRow[];
+  next: HeartbeatCursor | null;
 }
 
 export interface NewUser {

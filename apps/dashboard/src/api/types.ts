@@ -1,5 +1,9 @@
 // Types only: the wire shapes come from the server's own packages, so a change there fails this typecheck.
-export type { AgentActivityResponse, HourWeekdayResponse } from '@devtime/api/dashboard-api';
+export type {
+  AgentActivityResponse,
+  HourWeekdayResponse,
+  ProjectFilesResponse,
+} from '@devtime/api/dashboard-api';
 export type {
   AgentSessionRollup,
   ApiKeySummary,

@@ -12,7 +12,7 @@ export function AgentFilesTable({
   if (files.length === 0) return <p class="muted">No files touched by agents in this range.</p>;
   return (
     <div class="table-scroll">
-      <table class="data-table">
+      <table class="data-table" data-files="agents">
         <thead>
           <tr>
             <th scope="col">File</th>

@@ -1,10 +1,11 @@
 import { useMemo } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import type { AgentActivityResponse, StatsResponse } from '../api/types.ts';
+import type { AgentActivityResponse, ProjectFilesResponse, StatsResponse } from '../api/types.ts';
 import { StackedBarChart } from '../charts/stacked-bar-chart.tsx';
 import { AgentFilesTable } from '../components/agent-files-table.tsx';
 import { BreakdownList } from '../components/breakdown-list.tsx';
 import { DataState } from '../components/data-state.tsx';
+import { EditorFilesTable } from '../components/editor-files-table.tsx';
 import { StatCard } from '../components/stat-card.tsx';
 import { formatDuration, formatHoursAxis } from '../format/format-duration.ts';
 import { formatCount, formatTokens, formatUsd } from '../format/format-number.ts';
@@ -18,7 +19,10 @@ import { inChartBuckets, MAX_DAILY_BARS } from '../shape/weekly-buckets.ts';
 
 const formatHours = (hours: number) => formatDuration(hours * 3600);
 
-/** One project: editors vs agents, languages, branches, the daily trend by tool, and the files agents touched. */
+/**
+ * One project: editors vs agents, languages, branches, the daily trend by tool, and its files — as
+ * editors saw them (heartbeats) beside what agents changed (session rollups).
+ */
 export function ProjectPage() {
   const { params: routeParams } = useRoute();
   const project = decodeURIComponent(routeParams.name ?? '');
@@ -26,6 +30,10 @@ export function ProjectPage() {
   const query = { ...params, project };
   const stats = useApi<StatsResponse>('/api/stats', query);
   const activity = useApi<AgentActivityResponse>('/api/agent/activity', query);
+  const editorFiles = useApi<ProjectFilesResponse>(
+    `/api/projects/${encodeURIComponent(project)}/files`,
+    params,
+  );
   const trend = useMemo(
     () =>
       stats.data &&
@@ -124,24 +132,30 @@ export function ProjectPage() {
           );
         }}
       </DataState>
-      <section class="card wide">
-        <h2>Files</h2>
-        <p class="muted small">
-          Files agents read and changed in this project, from their session rollups. Editor heartbeats are
-          summed per project, language and branch, not per file.
-        </p>
-        <DataState state={activity} label="files">
-          {(data) => (
-            <>
-              <p>
-                Lines changed by agents: <span class="added">+{formatCount(data.lines_added)}</span>{' '}
-                <span class="removed">−{formatCount(data.lines_removed)}</span>
-              </p>
-              <AgentFilesTable files={data.files} showProject={false} />
-            </>
-          )}
-        </DataState>
-      </section>
+      <div class="grid-2" data-section="files">
+        <section class="card" aria-labelledby="editor-files-heading">
+          <h2 id="editor-files-heading">Edited in editors</h2>
+          <p class="muted small">Files in editor heartbeats: how often each was active and saved.</p>
+          <DataState state={editorFiles} label="editor files">
+            {(data) => <EditorFilesTable files={data.files} timeZone={data.range.timezone} />}
+          </DataState>
+        </section>
+        <section class="card" aria-labelledby="agent-files-heading">
+          <h2 id="agent-files-heading">Changed by agents</h2>
+          <p class="muted small">Files agents read and changed, from their session rollups.</p>
+          <DataState state={activity} label="agent files">
+            {(data) => (
+              <>
+                <p>
+                  Lines changed by agents: <span class="added">+{formatCount(data.lines_added)}</span>{' '}
+                  <span class="removed">−{formatCount(data.lines_removed)}</span>
+                </p>
+                <AgentFilesTable files={data.files} showProject={false} />
+              </>
+            )}
+          </DataState>
+        </section>
+      </div>
     </section>
   );
 }

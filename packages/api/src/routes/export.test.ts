@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApi, json, type TestApi } from '../test-support/test-api.ts';
-import { csvCell } from './export.ts';
+import { csvCell } from './csv-cell.ts';
 
 const NOW = Date.parse('2026-03-11T18:00:00Z');
 const MIN = 60_000;

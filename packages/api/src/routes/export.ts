@@ -8,7 +8,9 @@ import { rangeBody } from '../stats/build-stats.ts';
 import { readIntervals } from '../stats/read-intervals.ts';
 import { resolveStatsQuery } from '../stats/resolve-query.ts';
 import { publicUser } from './auth.ts';
+import { csvCell } from './csv-cell.ts';
 import { narrowAllTime } from './dashboard-reads.ts';
+import { heartbeatExportStream } from './export-heartbeats.ts';
 
 export const EXPORT_CSV_COLUMNS = [
   'start',
@@ -24,9 +26,10 @@ export const EXPORT_CSV_COLUMNS = [
 ] as const;
 
 /**
- * `GET /api/export?format=json|csv` (default json, range default all_time; same query as /api/stats):
- * the user's time as intervals clipped to the range, one row per stretch of one tool with the same
- * dimensions, and with JSON also every agent session rollup as uploaded. Sent as a download.
+ * `GET /api/export?format=json|csv&what=durations|heartbeats` (default json and durations, range default
+ * all_time; same query as /api/stats). `durations`: the user's time as intervals clipped to the range,
+ * one row per stretch of one tool with the same dimensions, and with JSON also every agent session rollup
+ * as uploaded. `heartbeats`: the raw heartbeats in the range, streamed as NDJSON or CSV. Sent as a download.
  */
 export function exportRoutes(deps: ApiDeps) {
   const routes = new Hono<AppEnv>();
@@ -35,8 +38,12 @@ export function exportRoutes(deps: ApiDeps) {
     if (format !== 'json' && format !== 'csv') {
       throw new ApiError(400, 'validation_failed', 'format must be json or csv');
     }
+    const what = c.req.query('what') ?? 'durations';
+    if (what !== 'durations' && what !== 'heartbeats') {
+      throw new ApiError(400, 'validation_failed', 'what must be durations or heartbeats');
+    }
     const raw = c.req.query();
-    const { format: _format, ...statsQuery } = raw;
+    const { format: _format, what: _what, ...statsQuery } = raw;
     const hasRange = statsQuery.range !== undefined || statsQuery.start !== undefined;
     const user = c.get('principal').user;
     const query = resolveStatsQuery(
@@ -44,11 +51,17 @@ export function exportRoutes(deps: ApiDeps) {
       user,
       deps.clock.nowMs(),
     );
+    const stamp = new Date(deps.clock.nowMs()).toISOString().slice(0, 10);
+    c.header('cache-control', 'no-store');
+    if (what === 'heartbeats') {
+      const extension = format === 'csv' ? 'csv' : 'ndjson';
+      c.header('content-disposition', `attachment; filename="devtime-heartbeats-${stamp}.${extension}"`);
+      c.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson');
+      return c.body(heartbeatExportStream(deps, user.id, query, format));
+    }
     const intervals = exportIntervals(await readIntervals(deps, user.id, query), query.fromMs, query.toMs);
     const range = narrowAllTime(query, intervals[0]?.startMs);
-    const stamp = new Date(deps.clock.nowMs()).toISOString().slice(0, 10);
     c.header('content-disposition', `attachment; filename="devtime-export-${stamp}.${format}"`);
-    c.header('cache-control', 'no-store');
     if (format === 'csv') {
       c.header('content-type', 'text/csv; charset=utf-8');
       const lines = [EXPORT_CSV_COLUMNS.join(',')];
@@ -106,11 +119,4 @@ function csvRow(i: DurationInterval, timeZone: string): string {
     String(i.eventCount),
   ];
   return cells.map(csvCell).join(',');
-}
-
-/** RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so a spreadsheet never runs it as a formula. */
-export function csvCell(value: string | null): string {
-  if (value === null) return '';
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

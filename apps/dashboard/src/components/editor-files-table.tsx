@@ -1,0 +1,56 @@
+import type { ProjectFilesResponse } from '../api/types.ts';
+import { formatCount } from '../format/format-number.ts';
+import { formatLocalDateTime } from '../format/format-time.ts';
+
+/** Files editors worked on (from heartbeats), most heartbeats first, as `GET /api/projects/:p/files` lists them. */
+export function EditorFilesTable({
+  files,
+  timeZone,
+}: {
+  files: ProjectFilesResponse['files'];
+  timeZone: string;
+}) {
+  if (files.length === 0) return <p class="muted">No files in editor heartbeats in this range.</p>;
+  return (
+    <div class="table-scroll">
+      <table class="data-table" data-files="editors">
+        <thead>
+          <tr>
+            <th scope="col">File</th>
+            <th scope="col">Language</th>
+            <th scope="col" class="num">
+              Heartbeats
+            </th>
+            <th scope="col" class="num">
+              Saves
+            </th>
+            <th scope="col">Last seen</th>
+          </tr>
+        </thead>
+        <tbody>
+          {files.map((file) => (
+            <tr
+              key={file.path}
+              data-path={file.path}
+              data-heartbeats={file.heartbeats}
+              data-writes={file.writes}
+              data-last-seen={file.last_seen_ms}
+            >
+              <th scope="row" class="path">
+                {file.path}
+              </th>
+              <td>{file.language ?? '—'}</td>
+              <td class="num">{formatCount(file.heartbeats)}</td>
+              <td class="num">{formatCount(file.writes)}</td>
+              <td class="nowrap">
+                <time dateTime={new Date(file.last_seen_ms).toISOString()}>
+                  {formatLocalDateTime(file.last_seen_ms, timeZone)}
+                </time>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
