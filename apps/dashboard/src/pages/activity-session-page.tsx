@@ -1,6 +1,6 @@
 import { useLocation } from 'preact-iso';
 import type { AgentSessionListItem, StatsResponse } from '../api/types.ts';
-import { BreakdownList } from '../components/breakdown-list.tsx';
+import { BreakdownGrid } from '../components/breakdown-grid.tsx';
 import { DataState } from '../components/data-state.tsx';
 import { formatDuration } from '../format/format-duration.ts';
 import { useApi } from '../hooks/use-api.ts';
@@ -37,26 +37,14 @@ export function ActivitySessionPage() {
                 <div class="stat-value">{formatDuration(data.total_seconds)}</div>
               </div>
             </div>
-            <div class="grid-2">
-              <BreakdownList
-                id="language"
-                title="Languages"
-                record={data.by_language}
-                totalSeconds={data.total_seconds}
-              />
-              <BreakdownList
-                id="branch"
-                title="Branches"
-                record={data.by_branch}
-                totalSeconds={data.total_seconds}
-              />
-              <BreakdownList
-                id="category"
-                title="Categories"
-                record={data.by_category}
-                totalSeconds={data.total_seconds}
-              />
-            </div>
+            <BreakdownGrid
+              stats={data}
+              breakdowns={[
+                { by: 'language', title: 'Languages' },
+                { by: 'branch', title: 'Branches' },
+                { by: 'category', title: 'Categories' },
+              ]}
+            />
           </>
         )}
       </DataState>

@@ -4,6 +4,7 @@ import { useRoute } from 'preact-iso';
 import type { AgentSessionRollup } from '../api/types.ts';
 import { useSession } from '../auth/session.ts';
 import { DataState } from '../components/data-state.tsx';
+import { ToolUsageTable } from '../components/tool-usage-table.tsx';
 import { formatDuration } from '../format/format-duration.ts';
 import { formatCount, formatTokens } from '../format/format-number.ts';
 import { useApi } from '../hooks/use-api.ts';
@@ -83,32 +84,7 @@ export function AgentSessionPage() {
               </section>
               <section class="card">
                 <h2>Tools</h2>
-                <table class="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Tool</th>
-                      <th scope="col" class="num">
-                        Calls
-                      </th>
-                      <th scope="col" class="num">
-                        Failed
-                      </th>
-                      <th scope="col" class="num">
-                        Time
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.tools.map((t) => (
-                      <tr key={t.name}>
-                        <th scope="row">{t.name}</th>
-                        <td class="num">{t.calls}</td>
-                        <td class="num">{t.failures}</td>
-                        <td class="num">{formatDuration(t.duration_ms / 1000)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ToolUsageTable tools={s.tools} />
               </section>
               <section class="card">
                 <h2>Files</h2>

@@ -8,8 +8,8 @@ import { ConnectHelp } from '../components/connect-help.tsx';
 import { DataState } from '../components/data-state.tsx';
 import { Segmented } from '../components/segmented.tsx';
 import { StatCard } from '../components/stat-card.tsx';
+import { ToolUsageTable } from '../components/tool-usage-table.tsx';
 import { UsageTable } from '../components/usage-table.tsx';
-import { formatDuration } from '../format/format-duration.ts';
 import { formatCount, formatTokens, formatUsd } from '../format/format-number.ts';
 import { LIVE_POLL_MS } from '../hooks/live-poll.ts';
 import { useApi } from '../hooks/use-api.ts';
@@ -142,32 +142,7 @@ export function AgentsPage() {
               {data.tools.length === 0 ? (
                 <p class="muted">No tool calls in this range.</p>
               ) : (
-                <table class="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Tool</th>
-                      <th scope="col" class="num">
-                        Calls
-                      </th>
-                      <th scope="col" class="num">
-                        Failed
-                      </th>
-                      <th scope="col" class="num">
-                        Time
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.tools.map((tool) => (
-                      <tr key={tool.name}>
-                        <th scope="row">{tool.name}</th>
-                        <td class="num">{formatCount(tool.calls)}</td>
-                        <td class="num">{formatCount(tool.failures)}</td>
-                        <td class="num">{formatDuration(tool.duration_ms / 1000)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ToolUsageTable tools={data.tools} />
               )}
             </section>
             <section class="card">

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import type { HourWeekdayResponse, MachineListResponse, StatsResponse } from '../api/types.ts';
 import { useSession } from '../auth/session.ts';
-import { BreakdownList } from '../components/breakdown-list.tsx';
+import { BreakdownGrid } from '../components/breakdown-grid.tsx';
 import { ConnectHelp } from '../components/connect-help.tsx';
 import { DataState } from '../components/data-state.tsx';
 import { LIVE_POLL_MS } from '../hooks/live-poll.ts';
@@ -61,48 +61,22 @@ export function OverviewPage() {
             {data.total_seconds > 0 && (
               <>
                 <DailyChart stats={data} />
-                <div class="grid-2">
-                  <BreakdownList
-                    id="tool"
-                    title="Tools"
-                    record={data.by_tool}
-                    totalSeconds={data.total_seconds}
-                  />
-                  <BreakdownList
-                    id="project"
-                    title="Projects"
-                    record={data.by_project}
-                    totalSeconds={data.total_seconds}
-                    hrefOf={(key) =>
-                      key === 'unknown' ? undefined : `/projects/${encodeURIComponent(key)}?${rangeKey}`
-                    }
-                  />
-                  <BreakdownList
-                    id="language"
-                    title="Languages"
-                    record={data.by_language}
-                    totalSeconds={data.total_seconds}
-                  />
-                  <BreakdownList
-                    id="category"
-                    title="Categories"
-                    record={data.by_category}
-                    totalSeconds={data.total_seconds}
-                  />
-                  <BreakdownList
-                    id="machine"
-                    title="Machines"
-                    record={data.by_machine}
-                    totalSeconds={data.total_seconds}
-                    labelOf={machineName}
-                  />
-                  <BreakdownList
-                    id="branch"
-                    title="Branches"
-                    record={data.by_branch}
-                    totalSeconds={data.total_seconds}
-                  />
-                </div>
+                <BreakdownGrid
+                  stats={data}
+                  breakdowns={[
+                    { by: 'tool', title: 'Tools' },
+                    {
+                      by: 'project',
+                      title: 'Projects',
+                      hrefOf: (key) =>
+                        key === 'unknown' ? undefined : `/projects/${encodeURIComponent(key)}?${rangeKey}`,
+                    },
+                    { by: 'language', title: 'Languages' },
+                    { by: 'category', title: 'Categories' },
+                    { by: 'machine', title: 'Machines', labelOf: machineName },
+                    { by: 'branch', title: 'Branches' },
+                  ]}
+                />
               </>
             )}
           </>

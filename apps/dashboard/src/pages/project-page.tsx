@@ -3,7 +3,7 @@ import { useRoute } from 'preact-iso';
 import type { AgentActivityResponse, ProjectFilesResponse, StatsResponse } from '../api/types.ts';
 import { StackedBarChart } from '../charts/stacked-bar-chart.tsx';
 import { AgentFilesTable } from '../components/agent-files-table.tsx';
-import { BreakdownList } from '../components/breakdown-list.tsx';
+import { BreakdownGrid } from '../components/breakdown-grid.tsx';
 import { DataState } from '../components/data-state.tsx';
 import { EditorFilesTable } from '../components/editor-files-table.tsx';
 import { StatCard } from '../components/stat-card.tsx';
@@ -102,32 +102,15 @@ export function ProjectPage() {
                   />
                 </section>
               )}
-              <div class="grid-2">
-                <BreakdownList
-                  id="language"
-                  title="Languages"
-                  record={data.by_language}
-                  totalSeconds={data.total_seconds}
-                />
-                <BreakdownList
-                  id="branch"
-                  title="Branches"
-                  record={data.by_branch}
-                  totalSeconds={data.total_seconds}
-                />
-                <BreakdownList
-                  id="tool"
-                  title="Editors and agents"
-                  record={data.by_tool}
-                  totalSeconds={data.total_seconds}
-                />
-                <BreakdownList
-                  id="category"
-                  title="Categories"
-                  record={data.by_category}
-                  totalSeconds={data.total_seconds}
-                />
-              </div>
+              <BreakdownGrid
+                stats={data}
+                breakdowns={[
+                  { by: 'language', title: 'Languages' },
+                  { by: 'branch', title: 'Branches' },
+                  { by: 'tool', title: 'Editors and agents' },
+                  { by: 'category', title: 'Categories' },
+                ]}
+              />
             </>
           );
         }}
