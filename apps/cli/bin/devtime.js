@@ -17,10 +17,10 @@ if (command === 'hook' && !process.argv.includes('--dry-run')) {
   process.emitWarning = (warning, ...rest) =>
     String(warning).includes('SQLite') ? undefined : emitWarning.call(process, warning, ...rest);
   if (command === 'backfill' && !process.execArgv.some((flag) => flag.startsWith(SEMI_SPACE))) {
-    // A backfill streams hundreds of MB through short-lived strings: with V8's default 16 MB semi-spaces
-    // the young generation alone grows past 60 MB. 4 MB keeps peak memory near 110 MB instead of 170 and
-    // spends less time in GC (bench/agents/backfill.bench.ts); the flag only takes effect at start-up,
-    // hence one re-exec (~40 ms) for a command that runs for seconds.
+    // A backfill streams hundreds of MB through short-lived strings. With V8's default 16 MB semi-spaces
+    // its peak RSS on 500 MB of history was 165–183 MB; with 4 MB it is ~110 MB and GC takes less CPU
+    // (bench/agents/backfill.bench.ts). The flag only takes effect at start-up, hence one re-exec
+    // (~40 ms, measured) for a command that runs for seconds.
     const { spawnSync } = await import('node:child_process');
     const child = spawnSync(
       process.execPath,

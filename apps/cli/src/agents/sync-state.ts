@@ -85,7 +85,7 @@ export class SyncState {
   /** Every watermark of an agent in one query (a full listing compares thousands of files). */
   watermarks(agent: AgentId): Map<string, FileWatermark> {
     const marks = new Map<string, FileWatermark>();
-    for (const row of this.#statements.files.iterate(agent) as Iterable<FileRow>) {
+    for (const row of this.#statements.files.all(agent) as unknown as FileRow[]) {
       marks.set(row.path, { sizeBytes: row.size, mtimeMs: row.mtime_ms, offset: row.offset });
     }
     return marks;

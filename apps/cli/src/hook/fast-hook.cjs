@@ -36,23 +36,21 @@ function runHook(args, env) {
   const last = args.at(-1);
   // Codex `notify` passes its event as the last argument; hooks write theirs on stdin.
   const notifyEvent = last?.startsWith('{') ? last : null;
-  if (notifyEvent) return afterEvent(args, env, notifyEvent, notifyEvent);
+  if (notifyEvent) return afterEvent(args, env, notifyEvent);
   readEvent((event, complete) => {
-    afterEvent(args, env, event, null);
+    afterEvent(args, env, event);
     // A writer that keeps stdin open must not keep the hook alive. The read still blocked in the thread
     // pool would hold even process.exit() (it joins the pool), so this one path ends with a signal.
     if (!complete) process.kill(process.pid, 'SIGKILL');
   });
 }
 
-/**
- * @param {string[]} args @param {NodeJS.ProcessEnv} env @param {string | null} event
- * @param {string | null} notifyEvent the Codex `notify` argument, passed on to a chained program
- */
-function afterEvent(args, env, event, notifyEvent) {
+/** @param {string[]} args @param {NodeJS.ProcessEnv} env @param {string | null} event */
+function afterEvent(args, env, event) {
   try {
+    // `--chain` is only ever installed with `notify`, whose event is the last argument.
     const chain = valueAfter(args, '--chain');
-    if (chain && notifyEvent) runChained(chain, notifyEvent, env);
+    if (chain && event) runChained(chain, event, env);
 
     const home = env.HOME || require('node:os').homedir();
     const agentsDir = join(env.DEVTIME_DATA_DIR || join(home, '.devtime'), 'agents');

@@ -20,8 +20,8 @@ export async function listJsonlFiles(agent: AgentId, root: string): Promise<Sour
     }
   };
   walk(root);
-  // Synchronous stats: ~2× faster than promises through the thread pool for thousands of cached inodes
-  // (measured: 6,460 files in ~30 ms vs ~60 ms), and a sync pass lists them all.
+  // Synchronous stats: faster than promises through the thread pool for thousands of cached inodes
+  // (measured on 3,163 files: 25–34 ms vs 33–66 ms), and a foreground sync lists them all.
   const files: SourceFile[] = [];
   for (const path of paths) {
     const info = statSync(path, { throwIfNoEntry: false });

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { AgentId, SourceFile } from '../adapter.ts';
 
 /** The file as a source, or null when it does not exist (yet) or is not a regular file. */
@@ -21,7 +21,7 @@ export function jsonlInside(path: string, roots: readonly string[]): string | nu
   const absolute = resolve(path);
   for (const root of roots) {
     const rel = relative(resolve(root), absolute);
-    if (rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep)) return absolute;
+    if (rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) return absolute;
   }
   return null;
 }
