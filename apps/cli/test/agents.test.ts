@@ -384,6 +384,23 @@ describe('devtime sync and the hook', () => {
     expect(hooksJson.code).toBe(0);
   });
 
+  it('runs the notify program the user had before, chained, with the same event', async () => {
+    // The user's program is theirs: it gets the whole event (outside DevTime's own directories).
+    const received = join(root, 'user-notify.out');
+    const userNotify = JSON.stringify(['sh', '-c', 'printf %s "$1" > "$0"', received]);
+    const event = JSON.stringify({ type: 'agent-turn-complete', 'thread-id': CODEX_CANARY_SESSION });
+    const result = await devtime(['hook', '--agent', 'codex', '--chain', userNotify, event]);
+    expect(result).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const got = await waitFor(async () => {
+      try {
+        return readFileSync(received, 'utf8') || null;
+      } catch {
+        return null;
+      }
+    });
+    expect(got).toBe(event);
+  });
+
   it('the hook dry run prints the exact payload and sends nothing', async () => {
     const sent = requestBodies.length;
     const result = await devtime(['hook', '--agent', 'claude', '--dry-run'], '{}');
