@@ -91,7 +91,8 @@ async function postWithRetry(
 ): Promise<{ ok: true; results: ServerResult[] } | { ok: false; reason: string }> {
   let lastReason = '';
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    let answer: HttpAnswer;
+    let waitMs = backoffMs(attempt);
+    let answer: HttpAnswer | null = null;
     try {
       answer = await post(
         new URL('/api/agent/sessions', target.endpoint),
@@ -101,32 +102,27 @@ async function postWithRetry(
       );
     } catch (error) {
       lastReason = `cannot reach ${target.endpoint}: ${(error as Error).message}`;
-      await sleep(backoffMs(attempt));
-      continue;
     }
-    if (answer.status >= 200 && answer.status < 300) {
+    if (answer && answer.status >= 200 && answer.status < 300) {
       const json = JSON.parse(answer.body) as { results?: ServerResult[] };
       return { ok: true, results: json.results ?? [] };
     }
-    const message = serverMessage(answer.body) ?? `HTTP ${answer.status}`;
-    if (answer.status === 401 || answer.status === 403) {
-      return {
-        ok: false,
-        reason: `the server refused the API key (${message}); run \`devtime token set <key>\``,
-      };
-    }
-    lastReason = `the server answered ${answer.status}: ${message}`;
-    if (answer.status === 429) {
+    if (answer) {
+      const message = serverMessage(answer.body) ?? `HTTP ${answer.status}`;
+      if (answer.status === 401 || answer.status === 403) {
+        return {
+          ok: false,
+          reason: `the server refused the API key (${message}); run \`devtime token set <key>\``,
+        };
+      }
+      lastReason = `the server answered ${answer.status}: ${message}`;
       const retryAfterS = Number(answer.retryAfter);
-      await sleep(
-        Number.isFinite(retryAfterS) && retryAfterS > 0
-          ? Math.min(retryAfterS, 30) * 1000
-          : backoffMs(attempt),
-      );
-      continue;
+      if (answer.status === 429 && Number.isFinite(retryAfterS) && retryAfterS > 0)
+        waitMs = Math.min(retryAfterS, 30) * 1000;
+      else if (answer.status < 500 && answer.status !== 429) return { ok: false, reason: lastReason };
     }
-    if (answer.status < 500) return { ok: false, reason: lastReason };
-    await sleep(backoffMs(attempt));
+    // No pause after the last attempt: the caller keeps the batch queued and moves on.
+    if (attempt < MAX_ATTEMPTS) await sleep(waitMs);
   }
   return { ok: false, reason: lastReason };
 }
