@@ -17,7 +17,6 @@ interface BackfillFlags {
   since?: string;
   until?: string;
   project?: string;
-  force?: boolean;
   json?: boolean;
   dryRun?: boolean;
   token?: string;
@@ -43,8 +42,9 @@ export function registerBackfill(program: Command, env: Env): void {
     (flags: BackfillFlags) => plan(env, flags),
   );
   common(backfill.command('import').description('read the history and upload it (idempotent)'))
+    // No --force: an import always sends every session and the server's upsert dedupes, so there is
+    // nothing for a flag to force.
     .option('--dry-run', 'print the exact payload, upload nothing')
-    .option('--force', 'upload every session even if the server may have it (the server still dedupes)')
     .action((flags: BackfillFlags) => importHistory(env, flags));
   common(backfill.command('verify').description('compare local totals with what the server holds')).action(
     (flags: BackfillFlags) => verify(env, flags),
