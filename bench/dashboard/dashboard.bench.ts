@@ -2,6 +2,9 @@
 // Chromium, and range-switch latency. Seeds ≥ 500,000 heartbeats and 1,000 agent sessions through the API.
 // Run: node bench/dashboard/dashboard.bench.ts [--heartbeats 500000] [--sessions 1000] [--runs 7]
 import { parseArgs } from 'node:util';
+// The browser tests' own helpers: one build command and one set of Chromium flags for both.
+import { buildDashboard } from '../../apps/cli/test/dashboard/build-dashboard.ts';
+import { launchChromium } from '../../apps/cli/test/dashboard/chromium.ts';
 import { planEndingToday, utcMidnight } from '../lib/heartbeat-generator.ts';
 import { loadWarning, machineLoad } from '../lib/machine-load.ts';
 import { describe, median } from '../lib/percentiles.ts';
@@ -10,8 +13,6 @@ import { seedHeartbeats } from '../lib/seed-heartbeats.ts';
 import { startDevtime } from '../lib/spawn-devtime.ts';
 import { makeTempDir, removeDir } from '../lib/temp-dir.ts';
 import { generateAgentSessions } from './lib/agent-sessions.ts';
-import { buildDashboard } from './lib/build-dashboard.ts';
-import { launchChromium } from './lib/chromium.ts';
 import { loadOverview, loggedInContext, type RangeSwitch, switchRange } from './lib/measure-page.ts';
 
 const { values: args } = parseArgs({

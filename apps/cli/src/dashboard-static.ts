@@ -43,9 +43,10 @@ export function mountDashboard<E extends Env>(app: Hono<E>, options: { distDir: 
   app.get('*', async (c: Context<E>, next: Next) => {
     if (isApiPath(c.req.path)) return next();
     c.header('Cache-Control', REVALIDATE);
-    // Read per request: a rebuild while the server runs is picked up without a restart.
-    if (built && existsSync(indexFile)) return c.html(await readFile(indexFile, 'utf8'));
-    return c.html(dashboardMissingPage(options.version), 503);
+    // Read per request: a rebuild while the server runs is picked up without a restart (and a build
+    // deleted meanwhile answers the missing page, not an error).
+    const html = built ? await readFile(indexFile, 'utf8').catch(() => null) : null;
+    return html === null ? c.html(dashboardMissingPage(options.version), 503) : c.html(html);
   });
   return { built };
 }

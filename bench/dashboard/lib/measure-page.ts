@@ -1,8 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
-
-/** The mark the overview sets when it first renders the API's numbers (apps/dashboard overview-page.tsx). */
-export const OVERVIEW_READY_MARK = 'devtime:overview-ready';
+import { OVERVIEW_READY_MARK } from '../../../apps/dashboard/src/pages/overview-ready-mark.ts';
 
 /** A context logged in through the dashboard's own login endpoint (cookie), like a person would be. */
 export async function loggedInContext(context: BrowserContext, url: string, key: string): Promise<void> {

@@ -16,6 +16,7 @@ import { exportRoutes } from './routes/export.ts';
 import { heartbeatRoutes } from './routes/heartbeats.ts';
 import { projectFileRoutes } from './routes/project-files.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { readPriceTable } from './stats/price-table.ts';
 
 export interface CreateAppOptions {
   store: Store;
@@ -61,13 +62,18 @@ export function createApp(options: CreateAppOptions): DevtimeApi {
   app.get('/api/health', (c) =>
     c.json({ status: 'ok', version: options.version ?? '0.0.0', database: options.store.dialect }),
   );
+  // Once per app, for every route that prices usage: a bad prices file stops startup instead of
+  // mispricing every request.
+  const prices = readPriceTable(config.pricesFile);
+  if (!prices.ok) throw new Error(prices.error);
+
   const api = new Hono<AppEnv>();
   api.route('/', authRoutes(deps));
   api.route('/', accountRoutes(deps));
   api.route('/', heartbeatRoutes(deps));
   api.route('/', agentSessionRoutes(deps));
-  api.route('/', statsRoutes(deps));
-  api.route('/', dashboardReadRoutes(deps));
+  api.route('/', statsRoutes(deps, prices.value));
+  api.route('/', dashboardReadRoutes(deps, prices.value));
   api.route('/', exportRoutes(deps));
   api.route('/', projectFileRoutes(deps));
   app.route('/api', api);

@@ -27,6 +27,10 @@ export function browserAvailability(): { run: boolean; reason: string } {
   return { run: false, reason };
 }
 
+/** Used by the browser tests and the dashboard bench; without the browser it fails saying how to install it. */
 export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`${CHROMIUM_PATH} not found: apt-get install -y chromium (never \`playwright install\`)`);
+  }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
 }

@@ -22,7 +22,7 @@ export function StackedBarChart({
   formatValue,
   formatAxis,
   labelOf = sameKey,
-  xLabel = 'Day',
+  weekly = false,
   title,
   heightPx = 240,
 }: {
@@ -30,13 +30,13 @@ export function StackedBarChart({
   formatValue: (value: number) => string;
   formatAxis: (value: number) => string;
   labelOf?: (key: string) => string;
-  /** What one bar is: "Day", or "Week of" when the days were summed by week. */
-  xLabel?: string;
+  /** True when each bar is a week of days (`inChartBuckets`), labelled by its Monday. */
+  weekly?: boolean;
   title: string;
   heightPx?: number;
 }) {
   const container = useRef<HTMLDivElement>(null);
-
+  const xLabel = weekly ? 'Week of' : 'Day';
   useEffect(() => {
     const element = container.current;
     if (!element) return;

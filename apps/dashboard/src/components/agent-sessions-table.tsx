@@ -1,8 +1,8 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
 import { useState } from 'preact/hooks';
 import type { AgentSessionListItem } from '../api/types.ts';
 import { formatDuration } from '../format/format-duration.ts';
+import { formatLocalDateTime } from '../format/format-time.ts';
+import { agentSessionHref } from '../links.ts';
 
 const PAGE_ROWS = 50;
 
@@ -42,10 +42,8 @@ export function AgentSessionsTable({
             {newest.slice(0, shown).map((s) => (
               <tr key={`${s.agent}/${s.session_id}`}>
                 <th scope="row">
-                  <a
-                    href={`/agents/sessions/${encodeURIComponent(s.agent)}/${encodeURIComponent(s.session_id)}`}
-                  >
-                    {format(new TZDate(s.started_at, timeZone), 'yyyy-MM-dd HH:mm')}
+                  <a href={agentSessionHref(s.agent, s.session_id)}>
+                    {formatLocalDateTime(s.started_at, timeZone)}
                   </a>
                 </th>
                 <td>{s.agent}</td>

@@ -1,5 +1,6 @@
 import { useLocation } from 'preact-iso';
 import { useSession } from '../auth/session.ts';
+import { RANGE_QUERY_NAMES } from '../range/range-presets.ts';
 import { ThemeToggle } from './theme-toggle.tsx';
 
 const LINKS = [
@@ -13,7 +14,7 @@ const LINKS = [
 /** Carries the range across pages; the session detail pages take their own query. */
 function rangeSuffix(query: Record<string, string>): string {
   const params = new URLSearchParams();
-  for (const name of ['range', 'start', 'end']) if (query[name]) params.set(name, query[name]);
+  for (const name of RANGE_QUERY_NAMES) if (query[name]) params.set(name, query[name]);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

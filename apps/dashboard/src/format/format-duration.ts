@@ -11,6 +11,11 @@ export function formatDuration(totalSeconds: number): string {
   return `${hours}h ${String(minutes).padStart(2, '0')}m`;
 }
 
+/** Chart values in hours (the stacked charts scale seconds to hours) as a duration. */
+export function formatHours(hours: number): string {
+  return formatDuration(hours * 3600);
+}
+
 /** Axis labels: hours with one decimal below 10 h ("2.5h"), whole hours above. */
 export function formatHoursAxis(hours: number): string {
   if (hours === 0) return '0';

@@ -2,6 +2,7 @@ import { useCallback } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import {
   parseRangeQuery,
+  RANGE_QUERY_NAMES,
   type RangeSelection,
   rangeParams,
   rangeQueryString,
@@ -21,7 +22,7 @@ export function useRange(): {
   const setSelection = useCallback(
     (next: RangeSelection) => {
       const others = new URLSearchParams(location.query);
-      for (const name of ['range', 'start', 'end']) others.delete(name);
+      for (const name of RANGE_QUERY_NAMES) others.delete(name);
       const rest = others.toString();
       location.route(`${location.path}?${rangeQueryString(next)}${rest ? `&${rest}` : ''}`);
     },

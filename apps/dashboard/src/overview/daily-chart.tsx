@@ -2,30 +2,25 @@ import { useMemo, useState } from 'preact/hooks';
 import type { StatsResponse } from '../api/types.ts';
 import { StackedBarChart } from '../charts/stacked-bar-chart.tsx';
 import { Segmented } from '../components/segmented.tsx';
-import { formatDuration, formatHoursAxis } from '../format/format-duration.ts';
+import { formatHours, formatHoursAxis } from '../format/format-duration.ts';
 import { stackDays } from '../shape/stacked-series.ts';
-import { MAX_DAILY_BARS, weeklyBuckets } from '../shape/weekly-buckets.ts';
+import { inChartBuckets } from '../shape/weekly-buckets.ts';
 
 type Split = 'tool' | 'project';
-const formatHours = (hours: number) => formatDuration(hours * 3600);
 
 /** `by_day` of the stats as stacked bars by tool or by project, in hours. */
 export function DailyChart({ stats }: { stats: StatsResponse }) {
   const [split, setSplit] = useState<Split>('project');
-  const weekly = stats.by_day.length > MAX_DAILY_BARS;
-  const stacked = useMemo(() => {
-    const days = stats.by_day.map((day) => ({
-      date: day.date,
-      values: split === 'tool' ? day.by_tool : day.by_project,
-    }));
-    return stackDays(
-      weekly ? weeklyBuckets(days) : days,
-      split === 'tool' ? stats.by_tool : stats.by_project,
-      {
-        scale: 1 / 3600,
-      },
+  const { stacked, weekly } = useMemo(() => {
+    const { buckets, weekly } = inChartBuckets(
+      stats.by_day.map((day) => ({
+        date: day.date,
+        values: split === 'tool' ? day.by_tool : day.by_project,
+      })),
     );
-  }, [stats, split, weekly]);
+    const ranking = split === 'tool' ? stats.by_tool : stats.by_project;
+    return { stacked: stackDays(buckets, ranking, { scale: 1 / 3600 }), weekly };
+  }, [stats, split]);
   return (
     <section class="card wide" aria-labelledby="daily-heading">
       <div class="card-head">
@@ -40,7 +35,7 @@ export function DailyChart({ stats }: { stats: StatsResponse }) {
         </Segmented>
       </div>
       <StackedBarChart
-        xLabel={weekly ? 'Week of' : 'Day'}
+        weekly={weekly}
         stacked={stacked}
         formatValue={formatHours}
         formatAxis={formatHoursAxis}

@@ -2,8 +2,10 @@ import { useLocation } from 'preact-iso';
 import type { AgentSessionListItem, StatsResponse } from '../api/types.ts';
 import { BreakdownGrid } from '../components/breakdown-grid.tsx';
 import { DataState } from '../components/data-state.tsx';
+import { StatCard } from '../components/stat-card.tsx';
 import { formatDuration } from '../format/format-duration.ts';
 import { useApi } from '../hooks/use-api.ts';
+import { agentSessionHref } from '../links.ts';
 
 /**
  * One session of the timeline (one tool and project, joined under the timeout): its stats for exactly
@@ -11,12 +13,15 @@ import { useApi } from '../hooks/use-api.ts';
  */
 export function ActivitySessionPage() {
   const { query } = useLocation();
+  const hasSpan = Boolean(query.start && query.end);
   const params = { start: query.start, end: query.end, tool: query.tool, project: query.project };
-  const stats = useApi<StatsResponse>(query.start && query.end ? '/api/stats' : null, params);
-  const agents = useApi<{ sessions: AgentSessionListItem[] }>(
-    query.start && query.end ? '/api/agent/sessions' : null,
-    { start: query.start, end: query.end, project: query.project, agent: query.tool },
-  );
+  const stats = useApi<StatsResponse>(hasSpan ? '/api/stats' : null, params);
+  const agents = useApi<{ sessions: AgentSessionListItem[] }>(hasSpan ? '/api/agent/sessions' : null, {
+    start: query.start,
+    end: query.end,
+    project: query.project,
+    agent: query.tool,
+  });
   return (
     <section class="page" data-page="activity-session">
       <p>
@@ -32,10 +37,12 @@ export function ActivitySessionPage() {
         {(data) => (
           <>
             <div class="stat-grid">
-              <div class="card stat" data-testid="session-total" data-value={data.total_seconds}>
-                <div class="stat-label">Time</div>
-                <div class="stat-value">{formatDuration(data.total_seconds)}</div>
-              </div>
+              <StatCard
+                label="Time"
+                value={formatDuration(data.total_seconds)}
+                raw={data.total_seconds}
+                testId="session-total"
+              />
             </div>
             <BreakdownGrid
               stats={data}
@@ -56,11 +63,7 @@ export function ActivitySessionPage() {
               <ul>
                 {data.sessions.map((s) => (
                   <li key={s.session_id}>
-                    <a
-                      href={`/agents/sessions/${encodeURIComponent(s.agent)}/${encodeURIComponent(s.session_id)}`}
-                    >
-                      {s.session_id}
-                    </a>{' '}
+                    <a href={agentSessionHref(s.agent, s.session_id)}>{s.session_id}</a>{' '}
                     <span class="muted">
                       {s.turns} turns · {s.prompts} prompts
                     </span>

@@ -17,7 +17,7 @@ import { useRange } from '../hooks/use-range.ts';
 import { RangePicker } from '../range/range-picker.tsx';
 import { includesToday } from '../range/range-presets.ts';
 import { stackDays } from '../shape/stacked-series.ts';
-import { inChartBuckets, MAX_DAILY_BARS } from '../shape/weekly-buckets.ts';
+import { inChartBuckets } from '../shape/weekly-buckets.ts';
 
 type Metric = 'tokens' | 'cost';
 /** Stable identity: the chart rebuilds when its formatter changes. */
@@ -46,11 +46,13 @@ export function AgentsPage() {
       }
       return values;
     };
-    const days = inChartBuckets(data.by_day.map((day) => ({ date: day.date, values: pick(day) })));
+    const { buckets, weekly } = inChartBuckets(
+      data.by_day.map((day) => ({ date: day.date, values: pick(day) })),
+    );
     const ranking: Record<string, number> = {};
-    for (const day of days)
+    for (const day of buckets)
       for (const [key, value] of Object.entries(day.values)) ranking[key] = (ranking[key] ?? 0) + value;
-    return stackDays(days, ranking);
+    return { stacked: stackDays(buckets, ranking), weekly };
   }, [activity.data, metric, groupBy]);
 
   const formatValue = metric === 'tokens' ? formatTokens : formatUsdValue;
@@ -126,8 +128,8 @@ export function AgentsPage() {
         </div>
         {chart && (
           <StackedBarChart
-            xLabel={activity.data && activity.data.by_day.length > MAX_DAILY_BARS ? 'Week of' : 'Day'}
-            stacked={chart}
+            weekly={chart.weekly}
+            stacked={chart.stacked}
             formatValue={formatValue}
             formatAxis={formatValue}
             title={`${metric === 'tokens' ? 'Tokens' : 'Cost'} per day by ${groupBy}`}

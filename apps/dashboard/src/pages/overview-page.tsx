@@ -7,15 +7,14 @@ import { DataState } from '../components/data-state.tsx';
 import { LIVE_POLL_MS } from '../hooks/live-poll.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useRange } from '../hooks/use-range.ts';
+import { projectHref } from '../links.ts';
 import { CalendarHeatmap } from '../overview/calendar-heatmap.tsx';
 import { DailyChart } from '../overview/daily-chart.tsx';
 import { HourWeekdayHeatmap } from '../overview/hour-weekday-heatmap.tsx';
 import { TotalsCards } from '../overview/totals-cards.tsx';
 import { RangePicker } from '../range/range-picker.tsx';
 import { includesToday, rangeQueryString } from '../range/range-presets.ts';
-
-/** Marks the first render with numbers, so the bench can read "navigation → overview interactive". */
-export const OVERVIEW_READY_MARK = 'devtime:overview-ready';
+import { OVERVIEW_READY_MARK } from './overview-ready-mark.ts';
 
 export function OverviewPage() {
   const { user } = useSession();
@@ -68,8 +67,7 @@ export function OverviewPage() {
                     {
                       by: 'project',
                       title: 'Projects',
-                      hrefOf: (key) =>
-                        key === 'unknown' ? undefined : `/projects/${encodeURIComponent(key)}?${rangeKey}`,
+                      hrefOf: (key) => (key === 'unknown' ? undefined : projectHref(key, rangeKey)),
                     },
                     { by: 'language', title: 'Languages' },
                     { by: 'category', title: 'Categories' },

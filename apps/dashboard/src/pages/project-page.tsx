@@ -7,7 +7,7 @@ import { BreakdownGrid } from '../components/breakdown-grid.tsx';
 import { DataState } from '../components/data-state.tsx';
 import { EditorFilesTable } from '../components/editor-files-table.tsx';
 import { StatCard } from '../components/stat-card.tsx';
-import { formatDuration, formatHoursAxis } from '../format/format-duration.ts';
+import { formatDuration, formatHours, formatHoursAxis } from '../format/format-duration.ts';
 import { formatCount, formatTokens, formatUsd } from '../format/format-number.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useRange } from '../hooks/use-range.ts';
@@ -15,9 +15,7 @@ import { RangePicker } from '../range/range-picker.tsx';
 import { rangeQueryString } from '../range/range-presets.ts';
 import { stackDays } from '../shape/stacked-series.ts';
 import { splitTools } from '../shape/tool-kinds.ts';
-import { inChartBuckets, MAX_DAILY_BARS } from '../shape/weekly-buckets.ts';
-
-const formatHours = (hours: number) => formatDuration(hours * 3600);
+import { inChartBuckets } from '../shape/weekly-buckets.ts';
 
 /**
  * One project: editors vs agents, languages, branches, the daily trend by tool, and its files — as
@@ -34,16 +32,13 @@ export function ProjectPage() {
     `/api/projects/${encodeURIComponent(project)}/files`,
     params,
   );
-  const trend = useMemo(
-    () =>
-      stats.data &&
-      stackDays(
-        inChartBuckets(stats.data.by_day.map((day) => ({ date: day.date, values: day.by_tool }))),
-        stats.data.by_tool,
-        { scale: 1 / 3600 },
-      ),
-    [stats.data],
-  );
+  const trend = useMemo(() => {
+    if (!stats.data) return undefined;
+    const { buckets, weekly } = inChartBuckets(
+      stats.data.by_day.map((day) => ({ date: day.date, values: day.by_tool })),
+    );
+    return { stacked: stackDays(buckets, stats.data.by_tool, { scale: 1 / 3600 }), weekly };
+  }, [stats.data]);
   return (
     <section class="page" data-page="project" data-project={project}>
       <p>
@@ -94,8 +89,8 @@ export function ProjectPage() {
                 <section class="card wide">
                   <h2>Trend</h2>
                   <StackedBarChart
-                    xLabel={stats.data && stats.data.by_day.length > MAX_DAILY_BARS ? 'Week of' : 'Day'}
-                    stacked={trend}
+                    weekly={trend.weekly}
+                    stacked={trend.stacked}
                     formatValue={formatHours}
                     formatAxis={formatHoursAxis}
                     title="Time per day by tool"

@@ -5,6 +5,7 @@ import { formatDuration } from '../format/format-duration.ts';
 import { formatShare } from '../format/format-number.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useRange } from '../hooks/use-range.ts';
+import { projectHref } from '../links.ts';
 import { RangePicker } from '../range/range-picker.tsx';
 import { rangeQueryString } from '../range/range-presets.ts';
 
@@ -46,7 +47,7 @@ export function ProjectsPage() {
                           {project === 'unknown' ? (
                             <span class="muted">no project detected</span>
                           ) : (
-                            <a href={`/projects/${encodeURIComponent(project)}?${suffix}`}>{project}</a>
+                            <a href={projectHref(project, suffix)}>{project}</a>
                           )}
                         </th>
                         <td class="num">{formatDuration(seconds)}</td>

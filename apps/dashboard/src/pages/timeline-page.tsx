@@ -9,20 +9,20 @@ import { formatDuration } from '../format/format-duration.ts';
 import { LIVE_POLL_MS } from '../hooks/live-poll.ts';
 import { useApi } from '../hooks/use-api.ts';
 import { useRange } from '../hooks/use-range.ts';
+import { agentSessionHref } from '../links.ts';
 import { RangePicker } from '../range/range-picker.tsx';
-import { includesToday, parseRangeQuery } from '../range/range-presets.ts';
+import { includesToday, type RangeSelection, rangeParams } from '../range/range-presets.ts';
 import { type TimelineSession, timelineLanes, timelineTicks } from '../shape/timeline-lanes.ts';
 import { isAgentTool } from '../shape/tool-kinds.ts';
 
+const TODAY: RangeSelection = { kind: 'preset', id: 'today' };
 const timeOf = (iso: string) => iso.slice(11, 16);
 const dayOf = (iso: string) => iso.slice(0, 10);
 
 /** Where a session leads: its agent session when it holds exactly one, else the activity detail page. */
-export function sessionHref(session: TimelineSession): string {
+function sessionHref(session: TimelineSession): string {
   const [only] = session.agent_session_ids;
-  if (only && session.agent_session_ids.length === 1) {
-    return `/agents/sessions/${encodeURIComponent(session.tool)}/${encodeURIComponent(only)}`;
-  }
+  if (only && session.agent_session_ids.length === 1) return agentSessionHref(session.tool, only);
   const query = new URLSearchParams({ tool: session.tool, start: session.start, end: session.end });
   if (session.project !== null) query.set('project', session.project);
   return `/timeline/session?${query}`;
@@ -35,8 +35,8 @@ export function TimelinePage() {
   const { query } = useLocation();
   // The timeline opens on today unless a range was chosen: a week of lanes is dense.
   const hasRange = Boolean(query.range || query.start);
-  const selection = hasRange ? range.selection : parseRangeQuery({ range: 'today' });
-  const params = hasRange ? range.params : { range: 'today' };
+  const selection = hasRange ? range.selection : TODAY;
+  const params = rangeParams(selection);
   const live = includesToday(selection, Date.now(), user.timezone);
   const state = useApi<SessionsResponse>('/api/sessions', params, {
     pollMs: live ? LIVE_POLL_MS : undefined,

@@ -27,6 +27,9 @@ export const DEFAULT_RANGE: RangeSelection = { kind: 'preset', id: 'last_7_days'
 const WEEK_STARTS_ON = 1;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The page query parameters a selection is kept in (`rangeQueryString`). */
+export const RANGE_QUERY_NAMES = ['range', 'start', 'end'] as const;
+
 /**
  * Query parameters for the API. Presets are sent by name so the server resolves them in the user's zone
  * with the same code as every other client; custom ranges are inclusive local dates.

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { ApiRequestError, apiSend } from '../api/client.ts';
 import type { User } from '../api/types.ts';
 import { useSession } from '../auth/session.ts';
@@ -10,8 +10,11 @@ export function PreferencesForm() {
   const [busy, setBusy] = useState(false);
   // Controlled: Preact does not apply defaultValue to a <select>, which would show the first zone.
   const [timeZone, setTimeZone] = useState(user.timezone);
-  const zones = Intl.supportedValuesOf('timeZone');
-  if (!zones.includes(user.timezone)) zones.unshift(user.timezone);
+  // ~400 names: listed once, not on every render of the form.
+  const zones = useMemo(() => {
+    const supported = Intl.supportedValuesOf('timeZone');
+    return supported.includes(user.timezone) ? supported : [user.timezone, ...supported];
+  }, [user.timezone]);
 
   async function save(event: SubmitEvent) {
     event.preventDefault();

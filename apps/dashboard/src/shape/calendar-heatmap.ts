@@ -10,7 +10,6 @@ export interface CalendarGrid {
   weeks: Array<Array<CalendarCell | null>>;
   /** Week column where each month's first day falls, for labels. */
   months: Array<{ week: number; label: string }>;
-  maxSeconds: number;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -41,5 +40,5 @@ export function calendarGrid(days: ReadonlyArray<{ date: string; seconds: number
   if (months.length > 1 && months[1]!.week - months[0]!.week < 3) months.shift();
   const last = weeks.at(-1);
   while (last && last.length < 7) last.push(null);
-  return { weeks, months, maxSeconds };
+  return { weeks, months };
 }

@@ -5,8 +5,8 @@
  */
 const KNOWN_AGENTS = new Set(['claude', 'claude-code', 'codex', 'opencode', 'pi', 'amp', 'gemini', 'aider']);
 
-export function isAgentTool(tool: string, agentsWithUsage: Iterable<string> = []): boolean {
-  return KNOWN_AGENTS.has(tool) || new Set(agentsWithUsage).has(tool);
+export function isAgentTool(tool: string, agentsWithUsage: ReadonlySet<string> = new Set()): boolean {
+  return KNOWN_AGENTS.has(tool) || agentsWithUsage.has(tool);
 }
 
 /** Splits `by_tool` into editors and agents (seconds per tool, order kept). */

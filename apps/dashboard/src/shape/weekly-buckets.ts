@@ -1,7 +1,7 @@
 import type { DayValues } from './stacked-series.ts';
 
 /** Ranges longer than this are charted by week: a bar per day would be a pixel wide and slow to draw. */
-export const MAX_DAILY_BARS = 92;
+const MAX_DAILY_BARS = 92;
 const DAY_MS = 86_400_000;
 
 /** Monday of the calendar week holding a `YYYY-MM-DD` date (plain calendar arithmetic, no time zone). */
@@ -30,6 +30,10 @@ export function weeklyBuckets(days: readonly DayValues[]): DayValues[] {
 }
 
 /** Days as they are charted: per day, or per week once the range is longer than `MAX_DAILY_BARS` days. */
-export function inChartBuckets(days: readonly DayValues[]): readonly DayValues[] {
-  return days.length > MAX_DAILY_BARS ? weeklyBuckets(days) : days;
+export function inChartBuckets(days: readonly DayValues[]): {
+  buckets: readonly DayValues[];
+  weekly: boolean;
+} {
+  const weekly = days.length > MAX_DAILY_BARS;
+  return { buckets: weekly ? weeklyBuckets(days) : days, weekly };
 }

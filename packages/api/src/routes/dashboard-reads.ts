@@ -1,36 +1,23 @@
-import { startOfLocalDay } from '@devtime/core';
+import type { PriceTable } from '@devtime/core';
 import { Hono } from 'hono';
 import { requireAuth } from '../auth/middleware.ts';
 import type { ApiDeps, AppEnv } from '../context.ts';
 import type { AgentActivityResponse, HourWeekdayResponse } from '../dashboard-api.ts';
 import { buildAgentActivity } from '../stats/agent-activity.ts';
-import { rangeBody } from '../stats/build-stats.ts';
+import { narrowAllTime, rangeBody, seconds } from '../stats/build-stats.ts';
 import { hourWeekdayMatrix } from '../stats/hour-weekday.ts';
-import { readPriceTable } from '../stats/price-table.ts';
 import { readIntervals } from '../stats/read-intervals.ts';
-import { type ResolvedQuery, resolveStatsQuery } from '../stats/resolve-query.ts';
-
-const seconds = (ms: number) => Math.round(ms) / 1000;
-
-/**
- * all_time starts at the first activity's day (today without any), as in /api/stats: from the epoch,
- * per-day lists would hold ~20,000 empty days.
- */
-export function narrowAllTime(query: ResolvedQuery, firstMs: number | undefined): ResolvedQuery {
-  if (query.name !== 'all_time') return query;
-  const first = Math.min(firstMs ?? Infinity, query.toMs - 1);
-  return { ...query, fromMs: Math.max(query.fromMs, startOfLocalDay(first, query.timeZone)) };
-}
+import { readRollups } from '../stats/read-rollups.ts';
+import { resolveStatsQuery } from '../stats/resolve-query.ts';
 
 /**
  * Reads the dashboard needs beyond `/api/stats`: the hour × weekday heatmap and agent activity over time.
- * Both take the stats query (`range` or `start`/`end`, `tz`, `tool`, `project`, `timeout`).
+ * Both take the stats query (`range` or `start`/`end`, `tz`, `tool`, `project`, `timeout`). `prices` is
+ * the app's price table, read once at startup (createApp), so costs match `/api/stats` exactly.
  */
-export function dashboardReadRoutes(deps: ApiDeps) {
+export function dashboardReadRoutes(deps: ApiDeps, prices: PriceTable) {
   const routes = new Hono<AppEnv>();
   const read = requireAuth(deps, { write: false });
-  const prices = readPriceTable(deps.config.pricesFile);
-  if (!prices.ok) throw new Error(prices.error);
 
   routes.get('/stats/hours', read, async (c) => {
     const user = c.get('principal').user;
@@ -53,18 +40,14 @@ export function dashboardReadRoutes(deps: ApiDeps) {
       deps.store.readAgentUsage(user.id, query),
       deps.store.listAgentSessions(user.id, query),
     ]);
-    const rollups = [];
-    for (const session of sessions) {
-      const rollup = await deps.store.getAgentSession(user.id, session.agent, session.sessionId);
-      if (rollup) rollups.push(rollup);
-    }
+    const rollups = await readRollups(deps, user.id, sessions);
     const range = narrowAllTime(
       query,
       Math.min(usage[0]?.atMs ?? Infinity, sessions[0]?.startedAtMs ?? Infinity),
     );
     const response: AgentActivityResponse = {
       range: rangeBody(range),
-      ...buildAgentActivity({ ...range, usage, rollups, prices: prices.value }),
+      ...buildAgentActivity({ ...range, usage, rollups, prices }),
     };
     return c.json(response);
   });

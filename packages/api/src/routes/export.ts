@@ -4,15 +4,15 @@ import { Hono } from 'hono';
 import { ApiError } from '../api-error.ts';
 import { requireAuth } from '../auth/middleware.ts';
 import type { ApiDeps, AppEnv } from '../context.ts';
-import { rangeBody } from '../stats/build-stats.ts';
+import { narrowAllTime, rangeBody } from '../stats/build-stats.ts';
 import { readIntervals } from '../stats/read-intervals.ts';
+import { readRollups } from '../stats/read-rollups.ts';
 import { resolveStatsQuery } from '../stats/resolve-query.ts';
 import { publicUser } from './auth.ts';
 import { csvCell } from './csv-cell.ts';
-import { narrowAllTime } from './dashboard-reads.ts';
 import { heartbeatExportStream } from './export-heartbeats.ts';
 
-export const EXPORT_CSV_COLUMNS = [
+const EXPORT_CSV_COLUMNS = [
   'start',
   'end',
   'seconds',
@@ -42,15 +42,11 @@ export function exportRoutes(deps: ApiDeps) {
     if (what !== 'durations' && what !== 'heartbeats') {
       throw new ApiError(400, 'validation_failed', 'what must be durations or heartbeats');
     }
+    // The stats query schema ignores format and what.
     const raw = c.req.query();
-    const { format: _format, what: _what, ...statsQuery } = raw;
-    const hasRange = statsQuery.range !== undefined || statsQuery.start !== undefined;
+    const hasRange = raw.range !== undefined || raw.start !== undefined;
     const user = c.get('principal').user;
-    const query = resolveStatsQuery(
-      hasRange ? statsQuery : { ...statsQuery, range: 'all_time' },
-      user,
-      deps.clock.nowMs(),
-    );
+    const query = resolveStatsQuery(hasRange ? raw : { ...raw, range: 'all_time' }, user, deps.clock.nowMs());
     const stamp = new Date(deps.clock.nowMs()).toISOString().slice(0, 10);
     c.header('cache-control', 'no-store');
     if (what === 'heartbeats') {
@@ -68,11 +64,7 @@ export function exportRoutes(deps: ApiDeps) {
       for (const row of intervals) lines.push(csvRow(row, range.timeZone));
       return c.body(`${lines.join('\r\n')}\r\n`);
     }
-    const sessions = await deps.store.listAgentSessions(user.id, range);
-    const rollups = [];
-    for (const session of sessions) {
-      rollups.push(await deps.store.getAgentSession(user.id, session.agent, session.sessionId));
-    }
+    const rollups = await readRollups(deps, user.id, await deps.store.listAgentSessions(user.id, range));
     return c.json({
       exported_at: new Date(deps.clock.nowMs()).toISOString(),
       user: publicUser(user),
@@ -84,7 +76,7 @@ export function exportRoutes(deps: ApiDeps) {
         ...i.dims,
         events: i.eventCount,
       })),
-      agent_sessions: rollups.filter((rollup) => rollup !== null),
+      agent_sessions: rollups,
     });
   });
   return routes;

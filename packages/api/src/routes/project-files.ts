@@ -5,9 +5,8 @@ import { ApiError, validationError } from '../api-error.ts';
 import { requireAuth } from '../auth/middleware.ts';
 import type { ApiDeps, AppEnv } from '../context.ts';
 import type { ProjectFilesResponse } from '../dashboard-api.ts';
-import { rangeBody } from '../stats/build-stats.ts';
+import { narrowAllTime, rangeBody } from '../stats/build-stats.ts';
 import { resolveStatsQuery } from '../stats/resolve-query.ts';
-import { narrowAllTime } from './dashboard-reads.ts';
 
 const MAX_FILES = 500;
 

@@ -11,7 +11,7 @@ import type {
 import { aggregateUsage } from './aggregate-usage.ts';
 
 /** The dashboard lists the files agents touched most; a long tail adds bytes, not insight. */
-export const MAX_FILES = 200;
+const MAX_FILES = 200;
 
 export interface AgentActivityInput {
   fromMs: number;

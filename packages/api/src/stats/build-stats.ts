@@ -1,10 +1,4 @@
-import {
-  type DurationInterval,
-  type PriceTable,
-  startOfLocalDay,
-  summarize,
-  toIsoInZone,
-} from '@devtime/core';
+import { type PriceTable, startOfLocalDay, summarize, toIsoInZone } from '@devtime/core';
 import type { StatsResponse } from '@devtime/protocol';
 import type { UserRecord } from '@devtime/storage';
 import type { ApiDeps } from '../context.ts';
@@ -12,7 +6,8 @@ import { aggregateUsage } from './aggregate-usage.ts';
 import { readIntervals } from './read-intervals.ts';
 import type { ResolvedQuery } from './resolve-query.ts';
 
-const seconds = (ms: number) => Math.round(ms) / 1000;
+/** ms → the seconds every response carries (to the millisecond). */
+export const seconds = (ms: number) => Math.round(ms) / 1000;
 
 /**
  * core's records are already ordered largest first, the order every client renders. A null-prototype
@@ -33,10 +28,13 @@ export function rangeBody(query: ResolvedQuery): StatsResponse['range'] {
   };
 }
 
-/** all_time starts at the first activity's day, not in 1970: by_day would otherwise list ~20k empty days. */
-function narrowAllTime(query: ResolvedQuery, intervals: readonly DurationInterval[]): ResolvedQuery {
+/**
+ * all_time starts at the first activity's day (today without any), not in 1970: per-day lists would
+ * otherwise hold ~20,000 empty days. Every read that answers a `range` narrows it the same way.
+ */
+export function narrowAllTime(query: ResolvedQuery, firstMs: number | undefined): ResolvedQuery {
   if (query.name !== 'all_time') return query;
-  const first = intervals.reduce((min, interval) => Math.min(min, interval.startMs), query.toMs - 1);
+  const first = Math.min(firstMs ?? Infinity, query.toMs - 1);
   return { ...query, fromMs: Math.max(query.fromMs, startOfLocalDay(first, query.timeZone)) };
 }
 
@@ -51,7 +49,10 @@ export async function buildStats(
     deps.store.readAgentUsage(user.id, query),
     deps.store.listAgentSessions(user.id, query),
   ]);
-  const range = narrowAllTime(query, intervals);
+  const range = narrowAllTime(
+    query,
+    intervals.reduce((min, interval) => Math.min(min, interval.startMs), Infinity),
+  );
   const summary = summarize(intervals, { fromMs: range.fromMs, toMs: range.toMs, timeZone: range.timeZone });
   return {
     range: rangeBody(range),
