@@ -26,6 +26,20 @@ export function subscribeEditorEvents(
     documents.remember(key, { kind: 'notebook', notebook });
     emit({ kind, file: key, timeMs: nowMs() });
   };
+  // VS Code and extensions edit and save documents nobody is looking at (a settings migration rewriting
+  // settings.json at start-up, a formatter touching files): that is not the user's activity. A change or
+  // save counts only for a document shown in an editor; the active one is checked first, as it is nearly
+  // always the one being typed in.
+  const isShown = (document: vscode.TextDocument): boolean => {
+    if (api.window.activeTextEditor?.document === document) return true;
+    if (api.window.visibleTextEditors.some((editor) => editor.document === document)) return true;
+    // A notebook cell counts while its notebook is shown (cell editors are not always listed above).
+    if (document.uri.scheme !== 'vscode-notebook-cell') return false;
+    const notebookKey = fileKey(document.uri);
+    return api.window.visibleNotebookEditors.some((editor) => fileKey(editor.notebook.uri) === notebookKey);
+  };
+  const isNotebookShown = (notebook: vscode.NotebookDocument): boolean =>
+    api.window.visibleNotebookEditors.some((editor) => editor.notebook === notebook);
   const activeFile = (): string | undefined => {
     const document = api.window.activeTextEditor?.document;
     return (document && fileKey(document.uri)) ?? undefined;
@@ -36,9 +50,11 @@ export function subscribeEditorEvents(
   return [
     api.workspace.onDidChangeTextDocument((event) => {
       // Dirty-flag and reload notifications carry no edit.
-      if (event.contentChanges.length > 0) text('change', event.document);
+      if (event.contentChanges.length > 0 && isShown(event.document)) text('change', event.document);
     }),
-    api.workspace.onDidSaveTextDocument((document) => text('save', document)),
+    api.workspace.onDidSaveTextDocument((document) => {
+      if (isShown(document)) text('save', document);
+    }),
     api.workspace.onDidOpenTextDocument((document) => {
       // Opening alone is not activity (extensions open documents in the background); the active editor
       // change that follows a user's open is. Remember it so its heartbeat can be described.
@@ -72,9 +88,12 @@ export function subscribeEditorEvents(
       emit({ kind: 'task-end', task: taskKind(event.execution.task), timeMs: nowMs() }),
     ),
     api.workspace.onDidChangeNotebookDocument((event) => {
-      if (event.contentChanges.length > 0 || event.cellChanges.length > 0) notebook('change', event.notebook);
+      const edited = event.contentChanges.length > 0 || event.cellChanges.length > 0;
+      if (edited && isNotebookShown(event.notebook)) notebook('change', event.notebook);
     }),
-    api.workspace.onDidSaveNotebookDocument((document) => notebook('save', document)),
+    api.workspace.onDidSaveNotebookDocument((document) => {
+      if (isNotebookShown(document)) notebook('save', document);
+    }),
     api.window.onDidChangeActiveNotebookEditor((editor) => {
       if (editor) notebook('switch', editor.notebook);
     }),

@@ -116,14 +116,12 @@ describe('the VS Code adapter', () => {
     fake.emitters.taskEnd.fire({ execution: { task: { group: { id: 'test' } } } });
     const cell = fakeDocument(join(folder, 'analysis.ipynb'), 'python', 4, 'vscode-notebook-cell');
     fake.emitters.openText.fire(cell);
-    fake.emitters.changeNotebook.fire({
-      notebook: {
-        uri: fake.api.Uri.file(join(folder, 'analysis.ipynb')),
-        getCells: () => [{ kind: 2, document: { languageId: 'python', lineCount: 4 } }],
-      },
-      contentChanges: [{}],
-      cellChanges: [],
-    });
+    const notebook = {
+      uri: fake.api.Uri.file(join(folder, 'analysis.ipynb')),
+      getCells: () => [{ kind: 2, document: { languageId: 'python', lineCount: 4 } }],
+    };
+    fake.window.visibleNotebookEditors.push({ notebook });
+    fake.emitters.changeNotebook.fire({ notebook, contentChanges: [{}], cellChanges: [] });
     scheduler.advance(1_000);
     expect(
       (await queued()).map((heartbeat) => [heartbeat.file, heartbeat.category, heartbeat.language]),
@@ -132,6 +130,30 @@ describe('the VS Code adapter', () => {
       ['src/a.ts', 'debugging', 'TypeScript'],
       ['src/a.ts', 'running tests', 'TypeScript'],
       ['analysis.ipynb', 'coding', 'Python'],
+    ]);
+  });
+
+  it('edits and saves of documents no editor shows (a settings migration, a formatter) are not activity', async () => {
+    const { fake, scheduler, folder, queued } = await setup(CONFIG);
+    const shown = fakeDocument(join(folder, 'src', 'shown.ts'), 'typescript');
+    const split = fakeDocument(join(folder, 'src', 'split.ts'), 'typescript');
+    const hidden = fakeDocument(join(folder, '.vscode', 'settings.json'), 'json');
+    const notebook = { uri: fake.api.Uri.file(join(folder, 'hidden.ipynb')), getCells: () => [] };
+    fake.focusEditor(shown);
+    scheduler.advance(3 * 60_000);
+    fake.emitters.openText.fire(hidden);
+    fake.emitters.changeText.fire({ document: hidden, contentChanges: [{}] });
+    fake.emitters.saveText.fire(hidden);
+    fake.emitters.changeNotebook.fire({ notebook, contentChanges: [{}], cellChanges: [] });
+    fake.emitters.saveNotebook.fire(notebook);
+    scheduler.advance(3 * 60_000);
+    // A split editor is shown without being active: typing there counts.
+    fake.window.otherVisibleEditors.push({ document: split });
+    fake.type(split);
+    scheduler.advance(1_000);
+    expect((await queued()).map((heartbeat) => [heartbeat.file, heartbeat.is_write])).toEqual([
+      ['src/shown.ts', false],
+      ['src/split.ts', false],
     ]);
   });
 

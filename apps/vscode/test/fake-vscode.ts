@@ -98,6 +98,14 @@ export function createFakeVscode(options: { workspaceFolder: string; settings?: 
     activeTextEditor: undefined as
       | undefined
       | { document: FakeDocument; selection: { active: { line: number } } },
+    /** Editors shown besides the active one (split views); the active editor is always listed too. */
+    otherVisibleEditors: [] as Array<{ document: FakeDocument }>,
+    get visibleTextEditors(): Array<{ document: FakeDocument }> {
+      return window.activeTextEditor
+        ? [window.activeTextEditor, ...window.otherVisibleEditors]
+        : window.otherVisibleEditors;
+    },
+    visibleNotebookEditors: [] as Array<{ notebook: unknown }>,
     onDidChangeActiveTextEditor: emitters.activeEditor.event,
     onDidChangeTextEditorSelection: emitters.selection.event,
     onDidChangeWindowState: emitters.windowState.event,
