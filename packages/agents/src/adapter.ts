@@ -106,6 +106,12 @@ export interface HistoryFold {
   rollup(sessionKey: string): AgentSessionRollupInput | null;
   /** The session's state as plain JSON, for `SessionStateStore`. */
   exportState(sessionKey: string): unknown;
+  /**
+   * Drops the session's state from memory once it is persisted (a sync commits it): a later line of the
+   * session reloads it through `options.states`, so a first sync of a large history does not hold every
+   * session at once.
+   */
+  release(sessionKey: string): void;
   /** Lines skipped because they were not valid JSON or not understood. */
   readonly skippedLines: number;
 }

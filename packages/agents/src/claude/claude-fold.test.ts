@@ -124,6 +124,34 @@ describe('Claude Code transcripts: the recorded sessions against what the model 
     ]);
   });
 
+  it('reads every recorded row the same through the byte walks as through a full parse', async () => {
+    // Spaced-out JSON defeats the walks, so each line takes the parse path: both must agree exactly.
+    const parsedFold = createClaudeFold({ dedupe: createMemoryDedupe() });
+    for (const file of await claudeAdapter.listSources(ctx)) {
+      const spaced = readFileSync(file.path, 'utf8')
+        .split('\n')
+        .map((line) => {
+          try {
+            return JSON.stringify(JSON.parse(line), null, 1).replaceAll('\n', ' ');
+          } catch {
+            return line;
+          }
+        })
+        .join('\n');
+      const bytes = Buffer.from(spaced);
+      let start = 0;
+      for (let newline = bytes.indexOf(10); newline !== -1; newline = bytes.indexOf(10, start)) {
+        if (newline > start) parsedFold.feedLine(bytes, start, newline, { file, offset: start });
+        start = newline + 1;
+      }
+    }
+    const sessionIds = truth.sessions.map((session) => session.session_id);
+    expect(sessionIds.length).toBeGreaterThan(0);
+    for (const sessionId of sessionIds) {
+      expect(parsedFold.rollup(sessionId), sessionId).toEqual(fixtureFold.rollup(sessionId));
+    }
+  });
+
   it('counts nothing twice when the same history is fed twice into one run', async () => {
     const fold = createClaudeFold({ dedupe: createMemoryDedupe() });
     await foldFixtures(fold);

@@ -1,24 +1,40 @@
 import type { AgentSessionRollupInput } from '@devtime/protocol';
 import type { FoldOptions, HistoryFold, LineSource } from '../adapter.ts';
 import { isoMsAt, keyPattern, parseIsoMs, stringAfterKey } from '../common/line-fields.ts';
-import { claudeLineKind, inWindows, locate, locateTailFirst, startsWithType } from './claude-line-kind.ts';
+import { fieldTable, scanTopLevel, TopLevelFields } from '../common/top-level-fields.ts';
+import { type ClaudeLineKind, claudeLineKind, locate } from './claude-line-kind.ts';
 import { buildClaudeRollup } from './claude-rollup.ts';
 import { type ClaudeSessionState, emptyClaudeSession, reviveClaudeSession } from './claude-session-state.ts';
 
 const COMPACT_BOUNDARY = Buffer.from('"subtype":"compact_boundary"');
+const COMPACT_BOUNDARY_VALUE = Buffer.from('compact_boundary');
+const ASSISTANT_VALUE = Buffer.from('assistant');
+const USER_VALUE = Buffer.from('user');
+const SYSTEM_VALUE = Buffer.from('system');
+const COST_STATE_VALUE = Buffer.from('cost-state');
+const QUOTE = 0x22;
+const MESSAGE_KEY_BYTES = '"message":'.length;
+/** A result row's message starts `{"role":"user","content":[{"tool_use_id":"…`. */
+const TOOL_USE_ID_WINDOW = 256;
+
+/** The top-level fields the walks look for, by id. */
+const F = {
+  type: 0,
+  sessionId: 1,
+  timestamp: 2,
+  cwd: 3,
+  gitBranch: 4,
+  version: 5,
+  isSidechain: 6,
+  message: 7,
+  attachment: 8,
+  subtype: 9,
+  requestId: 10,
+} as const;
+const ROW_FIELDS = fieldTable(Object.keys(F));
 const IS_ERROR_TRUE = Buffer.from('"is_error":true');
 const TIMESTAMP = keyPattern('timestamp');
-const SESSION_ID = keyPattern('sessionId');
 const SESSION_ID_KEY = Buffer.from('"sessionId"');
-const TOOL_USE_BLOCK = Buffer.from('"type":"tool_use"');
-/** Anthropic message ids (also through Bedrock and Vertex: msg_bdrk_…, msg_vrtx_…). */
-const MESSAGE_ID = Buffer.from('"id":"msg_');
-const MODEL = keyPattern('model');
-const USAGE_OBJECT = Buffer.from('"usage":{');
-const SIDECHAIN_TRUE = Buffer.from('"isSidechain":true');
-const CWD = keyPattern('cwd');
-const GIT_BRANCH = keyPattern('gitBranch');
-const VERSION = keyPattern('version');
 const TOOL_USE_ID = keyPattern('tool_use_id');
 
 /** Tools whose `file_path` input is a file the agent wrote or read. */
@@ -30,12 +46,8 @@ const COMMAND_PREFIX = /^\s*<command-(name|message|args)>/;
 const NOT_A_PROMPT_PREFIX = /^\s*<(local-command-|bash-|user-memory-input|system-reminder)/;
 
 /** The string value of `"key":"…"`, found through the head and tail windows first. */
-function fieldAt(line: Buffer, keyPattern: Buffer, headFirst = true): string | null {
-  return stringAfterKey(
-    line,
-    headFirst ? locate(line, keyPattern) : locateTailFirst(line, keyPattern),
-    keyPattern,
-  );
+function fieldAt(line: Buffer, keyPattern: Buffer): string | null {
+  return stringAfterKey(line, locate(line, keyPattern), keyPattern);
 }
 
 /**
@@ -47,6 +59,10 @@ export function createClaudeFold(options: FoldOptions): HistoryFold {
   const sessions = new Map<string, ClaudeSessionState>();
   const touched = new Set<string>();
   let skippedLines = 0;
+  /** The walked fields of the line being fed (reused: feeding is synchronous). */
+  const row = new TopLevelFields(ROW_FIELDS);
+  /** Where the current line's timestamp was found by searching, or -1. */
+  let timeAt = -1;
 
   /** The session's state from this fold, or persisted by an earlier sync run; null when unknown. */
   function loaded(sessionId: string): ClaudeSessionState | null {
@@ -82,55 +98,146 @@ export function createClaudeFold(options: FoldOptions): HistoryFold {
 
   function feedLine(bytes: Buffer, start: number, end: number, _source: LineSource): void {
     const line = bytes.subarray(start, end);
-    const headFirst = startsWithType(line);
-    const sessionId = fieldAt(line, SESSION_ID, headFirst);
+    scanTopLevel(line, 0, line.length, row);
+    const sessionId = row.string(line, F.sessionId);
     if (!sessionId) {
-      // Claude Code writes compact JSON; a line with a sessionId that is not compact (a re-serialised
-      // or hand-edited history) takes the slow path instead of being lost.
-      if (line.includes(SESSION_ID_KEY)) feedParsed(parse(line));
+      feedLineParsed(line);
       return;
     }
-    const timeAt = headFirst ? locate(line, TIMESTAMP) : locateTailFirst(line, TIMESTAMP);
-    const timeMs = timeAt === -1 ? null : isoMsAt(line, timeAt + TIMESTAMP.length);
-    switch (claudeLineKind(line)) {
+    const timeMs = rowTimeMs(line);
+    switch (rowKind(line)) {
       case 'assistant': {
-        if (onAssistantBytes(line, sessionId, timeMs)) return;
-        const row = parse(line);
-        if (row?.type === 'assistant') onAssistant(session(sessionId), row, timeMs);
+        const message = messageOf(line);
+        if (message) {
+          onAssistant(session(sessionId), rowContext(line, message), timeMs);
+          return;
+        }
+        const parsed = parse(line);
+        if (parsed?.type === 'assistant') onAssistant(session(sessionId), parsed, timeMs);
         return;
       }
       case 'user': {
-        const toolUseId = fieldAt(line, TOOL_USE_ID);
+        const toolUseId = toolUseIdOf(line);
         if (toolUseId === null) {
-          const row = parse(line);
-          if (row?.type === 'user') onUserRow(session(sessionId), row, timeMs);
+          const parsed = parse(line);
+          if (parsed?.type === 'user') onUserRow(session(sessionId), parsed, timeMs);
           return;
         }
-        const state = session(sessionId);
-        noteTime(state, timeMs, true);
-        // Only the results of tools that write files are decoded (for lines changed); every other result
-        // — file reads, command output, most of a history's bytes — is read for two flags.
-        const tool = state.tools[toolUseId];
-        if (tool && WRITE_TOOLS.has(tool[0])) {
-          const row = parse(line);
-          if (row?.type === 'user') onToolResults(state, row, timeMs);
-        } else {
-          onToolResultBytes(state, line, toolUseId, timeMs);
-        }
+        onToolResultRow(line, session(sessionId), toolUseId, timeMs);
         return;
       }
       case 'cost-state': {
-        const row = parse(line);
-        if (row?.type === 'cost-state') onCostState(session(sessionId), row);
+        const parsed = parse(line);
+        if (parsed?.type === 'cost-state') onCostState(session(sessionId), parsed);
         return;
       }
-      case 'system':
-        if (timeMs !== null)
-          onOtherRow(session(sessionId), timeMs, true, locate(line, COMPACT_BOUNDARY) !== -1);
+      case 'system': {
+        if (timeMs === null) return;
+        const isCompaction = row.has(F.subtype)
+          ? row.isString(line, F.subtype, COMPACT_BOUNDARY_VALUE)
+          : locate(line, COMPACT_BOUNDARY) !== -1;
+        onOtherRow(session(sessionId), timeMs, true, isCompaction);
         return;
+      }
       default:
         if (timeMs !== null) onOtherRow(session(sessionId), timeMs, false, false);
     }
+  }
+
+  /** The row's time: a top-level field the walks found, else searched for in the part they skipped. */
+  function rowTimeMs(line: Buffer): number | null {
+    timeAt = -1;
+    if (row.has(F.timestamp)) {
+      return line[row.valueStart[F.timestamp] as number] === QUOTE
+        ? isoMsAt(line, (row.valueStart[F.timestamp] as number) + 1)
+        : null;
+    }
+    if (row.complete) return null;
+    // Message rows keep it between their two big values (`message`, `toolUseResult` / `attachment`,
+    // `rendered`); searching the skipped middle only, from the start, finds the top-level one first.
+    const at = line.subarray(0, row.middleEnd).indexOf(TIMESTAMP, row.middleStart);
+    timeAt = at;
+    return at === -1 ? null : isoMsAt(line, at + TIMESTAMP.length);
+  }
+
+  function rowKind(line: Buffer): ClaudeLineKind {
+    if (!row.has(F.type)) return row.valueStart[F.attachment] !== -1 ? 'other' : claudeLineKind(line);
+    if (row.isString(line, F.type, ASSISTANT_VALUE)) return 'assistant';
+    if (row.isString(line, F.type, USER_VALUE)) return 'user';
+    if (row.isString(line, F.type, SYSTEM_VALUE)) return 'system';
+    return row.isString(line, F.type, COST_STATE_VALUE) ? 'cost-state' : 'other';
+  }
+
+  /**
+   * The `message` of an assistant row, parsed alone: it is the one nested value the walks stop at, so it
+   * spans the whole skipped middle. Null when the row is laid out otherwise (the caller parses it all).
+   */
+  function messageOf(line: Buffer): Record<string, unknown> | null {
+    const messageAt = row.valueStart[F.message] as number;
+    if (messageAt === -1 || row.middleStart !== messageAt - MESSAGE_KEY_BYTES) return null;
+    try {
+      const value: unknown = JSON.parse(line.toString('utf8', messageAt, row.middleEnd));
+      return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** What `onAssistant` and `noteContext` read of a row, from the walked fields and the parsed message. */
+  function rowContext(line: Buffer, message: Record<string, unknown>): Record<string, unknown> {
+    return {
+      message,
+      isSidechain: row.isTrue(line, F.isSidechain),
+      cwd: row.string(line, F.cwd),
+      gitBranch: row.string(line, F.gitBranch),
+      version: row.string(line, F.version),
+      requestId: row.string(line, F.requestId),
+    };
+  }
+
+  /** The first tool_result's id, which Claude Code writes at the start of a result row's message. */
+  function toolUseIdOf(line: Buffer): string | null {
+    const messageAt = row.valueStart[F.message] as number;
+    if (messageAt !== -1 && row.valueEnd[F.message] === -1) {
+      const head = line.subarray(messageAt, Math.min(line.length, messageAt + TOOL_USE_ID_WINDOW));
+      const at = head.indexOf(TOOL_USE_ID);
+      if (at !== -1) return stringAfterKey(line, messageAt + at, TOOL_USE_ID);
+    }
+    return fieldAt(line, TOOL_USE_ID);
+  }
+
+  function onToolResultRow(
+    line: Buffer,
+    state: ClaudeSessionState,
+    toolUseId: string,
+    timeMs: number | null,
+  ) {
+    noteTime(state, timeMs, true);
+    // Only the results of tools that write files are decoded (for lines changed); every other result
+    // — file reads, command output, most of a history's bytes — is read for two flags.
+    const tool = state.tools[toolUseId];
+    if (tool && WRITE_TOOLS.has(tool[0])) {
+      const parsed = parse(line);
+      if (parsed?.type === 'user') onToolResults(state, parsed, timeMs);
+      return;
+    }
+    // The error flag sits in the message, before the row's timestamp when that was searched for.
+    const messageAt = row.valueStart[F.message] as number;
+    const failed =
+      messageAt !== -1 && timeAt > messageAt
+        ? line.subarray(messageAt, timeAt).includes(IS_ERROR_TRUE)
+        : line.includes(IS_ERROR_TRUE);
+    settleTool(state, toolUseId, failed, timeMs);
+  }
+
+  /**
+   * A line the walks could not place (no top-level `sessionId` found): a row laid out unusually, or not
+   * compact JSON, takes the full parse.
+   */
+  function feedLineParsed(line: Buffer): void {
+    // Claude Code writes compact JSON; a line with a sessionId that is not compact (a re-serialised
+    // or hand-edited history) takes the slow path instead of being lost.
+    if (line.includes(SESSION_ID_KEY)) feedParsed(parse(line));
   }
 
   /** The same dispatch on an already parsed row. */
@@ -190,35 +297,6 @@ export function createClaudeFold(options: FoldOptions): HistoryFold {
     }
   }
 
-  /**
-   * An assistant row without tool calls (text, thinking): its message id, model and usage are read from
-   * the bytes and only the small usage object is parsed. Returns false when the row needs a full parse.
-   */
-  function onAssistantBytes(line: Buffer, sessionId: string, timeMs: number | null): boolean {
-    if (line.includes(TOOL_USE_BLOCK)) return false;
-    const messageId = fieldAt(line, MESSAGE_ID);
-    const model = fieldAt(line, MODEL);
-    const usageAt = line.lastIndexOf(USAGE_OBJECT);
-    if (messageId === null || model === null || usageAt === -1) return false;
-    const usageEnd = closingBrace(line, usageAt + USAGE_OBJECT.length - 1);
-    if (usageEnd === -1) return false;
-    let usage: Record<string, unknown>;
-    try {
-      usage = JSON.parse(line.toString('latin1', usageAt + USAGE_OBJECT.length - 1, usageEnd + 1));
-    } catch {
-      return false;
-    }
-    const state = session(sessionId);
-    if (!inWindows(line, SIDECHAIN_TRUE)) {
-      if (state.cwd === null) state.cwd = fieldAt(line, CWD);
-      state.branch = fieldAt(line, GIT_BRANCH) || state.branch;
-      state.version = fieldAt(line, VERSION) || state.version;
-    }
-    noteTime(state, timeMs, true);
-    recordUsage(state, `msg_${messageId}`, model, usageCounts(usage), timeMs);
-    return true;
-  }
-
   function recordUsage(
     state: ClaudeSessionState,
     key: string,
@@ -263,16 +341,6 @@ export function createClaudeFold(options: FoldOptions): HistoryFold {
       return;
     const chars = COMMAND_PREFIX.test(text) ? null : text.length;
     state.turns.push([timeMs, chars, uuid]);
-  }
-
-  /** A tool result without an edit: only its id, error flag and time matter, so it is never decoded. */
-  function onToolResultBytes(
-    state: ClaudeSessionState,
-    line: Buffer,
-    toolUseId: string,
-    timeMs: number | null,
-  ) {
-    settleTool(state, toolUseId, line.includes(IS_ERROR_TRUE), timeMs);
   }
 
   function onToolResults(
@@ -332,6 +400,9 @@ export function createClaudeFold(options: FoldOptions): HistoryFold {
     },
     exportState(sessionKey: string): unknown {
       return loaded(sessionKey);
+    },
+    release(sessionKey: string): void {
+      sessions.delete(sessionKey);
     },
     get skippedLines() {
       return skippedLines;
@@ -418,23 +489,4 @@ function usageCounts(usage: Record<string, unknown>): readonly [number, number, 
     count(usage.cache_creation_input_tokens),
     count(usage.cache_read_input_tokens),
   ];
-}
-
-/** The index of the `}` closing the object whose `{` is at `openAt` (string-aware). */
-function closingBrace(line: Buffer, openAt: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = openAt; i < line.length; i += 1) {
-    const byte = line[i];
-    if (inString) {
-      if (byte === 0x5c) i += 1;
-      else if (byte === 0x22) inString = false;
-    } else if (byte === 0x22) inString = true;
-    else if (byte === 0x7b) depth += 1;
-    else if (byte === 0x7d) {
-      depth -= 1;
-      if (depth === 0) return i;
-    }
-  }
-  return -1;
 }

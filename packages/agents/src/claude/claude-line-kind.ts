@@ -18,30 +18,11 @@ export function locate(line: Buffer, pattern: Buffer): number {
   return line.subarray(0, tailStart + pattern.length - 1).indexOf(pattern, HEAD_BYTES - pattern.length + 1);
 }
 
-/** Like `locate`, for fields most rows keep after their big value (`sessionId`, `timestamp`). */
-export function locateTailFirst(line: Buffer, pattern: Buffer): number {
-  if (line.length <= HEAD_BYTES + TAIL_BYTES) return line.indexOf(pattern);
-  const tailStart = line.length - TAIL_BYTES;
-  let at = line.indexOf(pattern, tailStart);
-  if (at !== -1) return at;
-  at = line.subarray(0, HEAD_BYTES).indexOf(pattern);
-  if (at !== -1) return at;
-  return line.subarray(0, tailStart + pattern.length - 1).indexOf(pattern, HEAD_BYTES - pattern.length + 1);
-}
-
 /** True when the line starts with its `type` (`{"type":"…`): such rows keep their fields in the head. */
-export function startsWithType(line: Buffer): boolean {
+function startsWithType(line: Buffer): boolean {
   if (line.length <= TYPE_FIRST.length) return false;
   for (let i = 0; i < TYPE_FIRST.length; i += 1) if (line[i] !== TYPE_FIRST[i]) return false;
   return true;
-}
-
-/** True when `pattern` is in the head or tail window (or anywhere, for a short line). */
-export function inWindows(line: Buffer, pattern: Buffer): boolean {
-  if (line.length <= HEAD_BYTES + TAIL_BYTES) return line.includes(pattern);
-  return (
-    line.subarray(0, HEAD_BYTES).includes(pattern) || line.indexOf(pattern, line.length - TAIL_BYTES) !== -1
-  );
 }
 
 export type ClaudeLineKind = 'assistant' | 'user' | 'cost-state' | 'system' | 'other';

@@ -161,6 +161,9 @@ export function createCodexFold(options: FoldOptions): HistoryFold {
       const state = session(sessionKey, false);
       return state ? JSON.parse(JSON.stringify(state)) : null;
     },
+    release(sessionKey: string): void {
+      sessions.delete(sessionKey);
+    },
 
     get skippedLines(): number {
       return skipped;
