@@ -120,19 +120,25 @@ export class SyncState {
     };
   }
 
-  /** Commits one file's progress: watermark, touched sessions (marked dirty) and new dedupe keys. */
-  commitFile(
-    file: SourceFile,
-    offset: number,
+  /**
+   * Commits the progress of the files read since the last commit, atomically: their watermarks, the
+   * sessions they touched (marked dirty) and the new dedupe keys. A crash before it loses nothing: those
+   * files are read again from their previous watermarks.
+   */
+  commitFiles(
+    agent: AgentId,
+    files: ReadonlyArray<{ file: SourceFile; offset: number }>,
     sessions: Array<[sessionKey: string, state: unknown]>,
     pendingKeys: Map<string, string>,
   ): void {
     this.#transaction(() => {
       for (const [key, owner] of pendingKeys) this.#statements.claim.run(key, owner);
       for (const [sessionKey, state] of sessions) {
-        this.#statements.saveSession.run(file.agent, sessionKey, JSON.stringify(state));
+        this.#statements.saveSession.run(agent, sessionKey, JSON.stringify(state));
       }
-      this.#statements.saveFile.run(file.path, file.agent, file.sizeBytes, file.mtimeMs, offset);
+      for (const { file, offset } of files) {
+        this.#statements.saveFile.run(file.path, file.agent, file.sizeBytes, file.mtimeMs, offset);
+      }
     });
     pendingKeys.clear();
   }
