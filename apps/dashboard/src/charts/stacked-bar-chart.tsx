@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { TableHead } from '../components/table-head.tsx';
 import { THEME_CHANGE_EVENT } from '../components/theme-toggle.tsx';
 import { OTHER_KEY, type StackedSeries } from '../shape/stacked-series.ts';
 import { colorIndex, readChartColors } from './chart-colors.ts';
@@ -119,17 +120,7 @@ export function StackedBarChart({
         <summary>{title} as a table</summary>
         <div class="table-scroll">
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{xLabel}</th>
-                <th scope="col">Total</th>
-                {stacked.series.map((series) => (
-                  <th scope="col" key={series.key}>
-                    {labelOf(series.key)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={[xLabel, 'Total', ...stacked.series.map((series) => labelOf(series.key))]} />
             <tbody>
               {stacked.dates.map((date, d) => (
                 <tr key={date}>

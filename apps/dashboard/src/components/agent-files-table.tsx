@@ -1,5 +1,6 @@
 import type { AgentActivityResponse } from '../api/types.ts';
 import { formatCount } from '../format/format-number.ts';
+import { numeric, TableHead } from './table-head.tsx';
 
 /** Files agents read and changed (from the uploaded rollups), most lines changed first. */
 export function AgentFilesTable({
@@ -13,22 +14,14 @@ export function AgentFilesTable({
   return (
     <div class="table-scroll">
       <table class="data-table" data-files="agents">
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            {showProject && <th scope="col">Project</th>}
-            <th scope="col">Language</th>
-            <th scope="col" class="num">
-              Reads
-            </th>
-            <th scope="col" class="num">
-              Writes
-            </th>
-            <th scope="col" class="num">
-              Lines +/−
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            'File',
+            ...(showProject ? ['Project'] : []),
+            'Language',
+            ...numeric('Reads', 'Writes', 'Lines +/−'),
+          ]}
+        />
         <tbody>
           {files.map((file) => (
             <tr key={`${file.project}/${file.path}`}>

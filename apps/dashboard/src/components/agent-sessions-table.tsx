@@ -3,6 +3,7 @@ import type { AgentSessionListItem } from '../api/types.ts';
 import { formatDuration } from '../format/format-duration.ts';
 import { formatLocalDateTime } from '../format/format-time.ts';
 import { agentSessionHref } from '../links.ts';
+import { numeric, TableHead } from './table-head.tsx';
 
 const PAGE_ROWS = 50;
 
@@ -21,23 +22,9 @@ export function AgentSessionsTable({
     <>
       <div class="table-scroll">
         <table class="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Started</th>
-              <th scope="col">Agent</th>
-              <th scope="col">Project</th>
-              <th scope="col">Branch</th>
-              <th scope="col" class="num">
-                Span
-              </th>
-              <th scope="col" class="num">
-                Turns
-              </th>
-              <th scope="col" class="num">
-                Prompts
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['Started', 'Agent', 'Project', 'Branch', ...numeric('Span', 'Turns', 'Prompts')]}
+          />
           <tbody>
             {newest.slice(0, shown).map((s) => (
               <tr key={`${s.agent}/${s.session_id}`}>

@@ -1,6 +1,7 @@
 import type { ProjectFilesResponse } from '../api/types.ts';
 import { formatCount } from '../format/format-number.ts';
 import { formatLocalDateTime } from '../format/format-time.ts';
+import { numeric, TableHead } from './table-head.tsx';
 
 /** Files editors worked on (from heartbeats), most heartbeats first, as `GET /api/projects/:p/files` lists them. */
 export function EditorFilesTable({
@@ -14,19 +15,7 @@ export function EditorFilesTable({
   return (
     <div class="table-scroll">
       <table class="data-table" data-files="editors">
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Language</th>
-            <th scope="col" class="num">
-              Heartbeats
-            </th>
-            <th scope="col" class="num">
-              Saves
-            </th>
-            <th scope="col">Last seen</th>
-          </tr>
-        </thead>
+        <TableHead columns={['File', 'Language', ...numeric('Heartbeats', 'Saves'), 'Last seen']} />
         <tbody>
           {files.map((file) => (
             <tr

@@ -1,5 +1,6 @@
 import { formatDuration } from '../format/format-duration.ts';
 import { formatCount } from '../format/format-number.ts';
+import { numeric, TableHead } from './table-head.tsx';
 
 export interface ToolUsageRow {
   name: string;
@@ -12,20 +13,7 @@ export interface ToolUsageRow {
 export function ToolUsageTable({ tools }: { tools: readonly ToolUsageRow[] }) {
   return (
     <table class="data-table">
-      <thead>
-        <tr>
-          <th scope="col">Tool</th>
-          <th scope="col" class="num">
-            Calls
-          </th>
-          <th scope="col" class="num">
-            Failed
-          </th>
-          <th scope="col" class="num">
-            Time
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Tool', ...numeric('Calls', 'Failed', 'Time')]} />
       <tbody>
         {tools.map((tool) => (
           <tr key={tool.name}>

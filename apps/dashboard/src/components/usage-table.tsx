@@ -1,5 +1,6 @@
 import type { TokenTotals } from '../api/types.ts';
 import { formatCount, formatTokens, formatUsd } from '../format/format-number.ts';
+import { numeric, TableHead } from './table-head.tsx';
 
 /** Token totals by model or agent (`agents.by_model` / `by_agent` of the stats), as the API sums them. */
 export function UsageTable({
@@ -20,32 +21,12 @@ export function UsageTable({
       ) : (
         <div class="table-scroll">
           <table class="data-table" data-usage={id}>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col" class="num">
-                  Calls
-                </th>
-                <th scope="col" class="num">
-                  Input
-                </th>
-                <th scope="col" class="num">
-                  Output
-                </th>
-                <th scope="col" class="num">
-                  Cache write
-                </th>
-                <th scope="col" class="num">
-                  Cache read
-                </th>
-                <th scope="col" class="num">
-                  Total
-                </th>
-                <th scope="col" class="num">
-                  Cost
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                'Name',
+                ...numeric('Calls', 'Input', 'Output', 'Cache write', 'Cache read', 'Total', 'Cost'),
+              ]}
+            />
             <tbody>
               {rows.map(([name, t]) => (
                 <tr key={name} data-key={name} data-tokens={t.total_tokens}>

@@ -4,6 +4,7 @@ import { useRoute } from 'preact-iso';
 import type { AgentSessionRollup } from '../api/types.ts';
 import { useSession } from '../auth/session.ts';
 import { DataState } from '../components/data-state.tsx';
+import { numeric, TableHead } from '../components/table-head.tsx';
 import { ToolUsageTable } from '../components/tool-usage-table.tsx';
 import { formatDuration } from '../format/format-duration.ts';
 import { formatCount, formatTokens } from '../format/format-number.ts';
@@ -50,23 +51,7 @@ export function AgentSessionPage() {
               <section class="card">
                 <h2>Models</h2>
                 <table class="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Model</th>
-                      <th scope="col" class="num">
-                        Calls
-                      </th>
-                      <th scope="col" class="num">
-                        Input
-                      </th>
-                      <th scope="col" class="num">
-                        Output
-                      </th>
-                      <th scope="col" class="num">
-                        Cache r/w
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={['Model', ...numeric('Calls', 'Input', 'Output', 'Cache r/w')]} />
                   <tbody>
                     {s.models.map((m) => (
                       <tr key={m.model}>

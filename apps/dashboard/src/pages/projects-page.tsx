@@ -1,6 +1,7 @@
 import type { StatsResponse } from '../api/types.ts';
 import { ConnectHelp } from '../components/connect-help.tsx';
 import { DataState } from '../components/data-state.tsx';
+import { numeric, TableHead } from '../components/table-head.tsx';
 import { formatDuration } from '../format/format-duration.ts';
 import { formatShare } from '../format/format-number.ts';
 import { useApi } from '../hooks/use-api.ts';
@@ -25,18 +26,7 @@ export function ProjectsPage() {
           return (
             <div class="card">
               <table class="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Project</th>
-                    <th scope="col" class="num">
-                      Time
-                    </th>
-                    <th scope="col" class="num">
-                      Share
-                    </th>
-                    <th scope="col">Trend</th>
-                  </tr>
-                </thead>
+                <TableHead columns={['Project', ...numeric('Time', 'Share'), 'Trend']} />
                 <tbody>
                   {projects.map(([project, seconds]) => {
                     const perDay = stats.by_day.map((day) => day.by_project[project] ?? 0);

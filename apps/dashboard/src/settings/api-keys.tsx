@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ApiRequestError, apiSend } from '../api/client.ts';
 import type { ApiKeySummary, CreatedApiKey } from '../api/types.ts';
 import { DataState } from '../components/data-state.tsx';
+import { TableHead } from '../components/table-head.tsx';
 import { useApi } from '../hooks/use-api.ts';
 
 /** API keys: create (the key is shown once, here), list by name and prefix, revoke. */
@@ -74,17 +75,9 @@ export function ApiKeys() {
       <DataState state={keys} label="keys">
         {(data) => (
           <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Key</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={['Name', 'Key', 'Created', 'Last used', { label: 'Actions', hidden: true }]}
+            />
             <tbody>
               {data.keys.map((key) => (
                 <tr key={key.id} data-key-name={key.name}>
