@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 // The browser tests' own helpers: one build command and one set of Chromium flags for both.
 import { buildDashboard } from '../../apps/cli/test/dashboard/build-dashboard.ts';
-import { launchChromium } from '../../apps/cli/test/dashboard/chromium.ts';
+import { launchChromium } from '../../test-support/chromium.ts';
 import { planEndingToday, utcMidnight } from '../lib/heartbeat-generator.ts';
 import { loadWarning, machineLoad } from '../lib/machine-load.ts';
 import { describe, median } from '../lib/percentiles.ts';

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailability, launchChromium } from '../../../test-support/chromium.ts';
 import { formatDuration } from '../../dashboard/src/format/format-duration.ts';
 import { formatCount } from '../../dashboard/src/format/format-number.ts';
 import { buildDashboard } from './dashboard/build-dashboard.ts';
-import { browserAvailability, launchChromium } from './dashboard/chromium.ts';
 import { agentSessions, editorHeartbeats, MACHINE, PROJECTS } from './dashboard/seed-activity.ts';
 import { type RunningServer, startServer } from './run-cli.ts';
 

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../test-support/free-port.ts';
 import { type RunningServer, runCli, startServer } from './run-cli.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -255,12 +256,7 @@ describe('devtime machine without a usable server', () => {
 
   it('says the server is unreachable', async () => {
     // A port that was just free: nothing listens there.
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1');
-    await once(probe, 'listening');
-    const { port } = probe.address() as AddressInfo;
-    probe.close();
-    await once(probe, 'close');
+    const port = await freePort();
     const result = await runCli(['machine', 'ls'], {
       HOME: home,
       DEVTIME_API_URL: `http://127.0.0.1:${port}`,

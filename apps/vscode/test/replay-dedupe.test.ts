@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiClient, DiskQueue, deliverQueued, type QueuedHeartbeat, toQueued } from '@devtime/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../test-support/free-port.ts';
 import { type DevtimeServer, startDevtimeServer } from './e2e/devtime-server.ts';
-import { freePort } from './e2e/free-port.ts';
 import { readStoredHeartbeats } from './e2e/server-heartbeats.ts';
 
 describe('re-sending a queued batch to a real devtime serve', () => {

@@ -19,6 +19,8 @@ import { join } from 'node:path';
 import { DiskQueue, formatDuration, type QueuedHeartbeat } from '@devtime/client';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../../test-support/chromium.ts';
+import { freePort } from '../../../../test-support/free-port.ts';
 import { packageVsix } from '../../scripts/package-vsix.ts';
 import {
   type CodeServerDirs,
@@ -28,9 +30,8 @@ import {
   writeUserSettings,
 } from './code-server.ts';
 import { type DevtimeServer, startDevtimeServer } from './devtime-server.ts';
-import { freePort } from './free-port.ts';
 import { dumpDatabase, readStoredHeartbeats, type StoredHeartbeat } from './server-heartbeats.ts';
-import { launchChromium, openFile, openWorkbench, save, typeText, waitForStatus } from './workbench.ts';
+import { openFile, openWorkbench, save, typeText, waitForStatus } from './workbench.ts';
 
 const enabled = process.env.DEVTIME_E2E_VSCODE === '1';
 const codeServerDir = process.env.DEVTIME_CODE_SERVER_DIR ?? '';
@@ -144,6 +145,8 @@ describe.skipIf(!enabled)('VS Code extension in code-server, against a real devt
       'files.autoSave': 'off',
       'git.autoRepositoryDetection': false,
       'extensions.autoCheckUpdates': false,
+      // VS Code rewrites this legacy value to "off" at start-up: an edit of settings.json no editor shows,
+      // which the extension must not count (it once sent a heartbeat for settings.json here).
       'extensions.autoUpdate': false,
     });
     codeServer = await startCodeServer(dirs, await freePort(), workspace);

@@ -1,23 +1,4 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
-
-/** The flags real-clients.md prescribes: headless, and no background traffic to the outside world. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-}
+import type { Browser, Page } from 'playwright-core';
 
 /** Opens the workbench on a folder and waits until it is interactive. */
 export async function openWorkbench(browser: Browser, url: string, folder: string): Promise<Page> {

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closedPortUrl } from '../test-support/closed-port.ts';
+import { freePort } from '../../../../test-support/free-port.ts';
 import { createApiClient } from './api-client.ts';
 
 let close: () => void = () => {};
@@ -72,7 +72,9 @@ describe('createApiClient', () => {
     expect(await createApiClient({ endpoint: refused.url, key: 'k' }).todayStats()).toMatchObject({
       kind: 'refused',
     });
-    expect(await createApiClient({ endpoint: await closedPortUrl(), key: 'k' }).todayStats()).toMatchObject({
+    expect(
+      await createApiClient({ endpoint: `http://127.0.0.1:${await freePort()}`, key: 'k' }).todayStats(),
+    ).toMatchObject({
       kind: 'offline',
       message: 'ECONNREFUSED',
     });

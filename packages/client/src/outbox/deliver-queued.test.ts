@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HeartbeatInput } from '@devtime/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../../../../test-support/free-port.ts';
 import { createApiClient } from '../http/api-client.ts';
 import { DiskQueue } from '../queue/disk-queue.ts';
-import { closedPortUrl } from '../test-support/closed-port.ts';
 import { startFakeIngest } from '../test-support/fake-ingest-server.ts';
 import { makeTempDir } from '../test-support/temp-dir.ts';
 import { deliverQueued } from './deliver-queued.ts';
@@ -50,7 +50,11 @@ describe('deliverQueued', () => {
   it('keeps everything queued while the server is down, and delivers it once when it is back', async () => {
     const { queue, server, dir } = await setup();
     await queue.append([toQueued(heartbeat(1)), toQueued(heartbeat(2))]);
-    const down = createApiClient({ endpoint: await closedPortUrl(), key: 'test', timeoutMs: 2_000 });
+    const down = createApiClient({
+      endpoint: `http://127.0.0.1:${await freePort()}`,
+      key: 'test',
+      timeoutMs: 2_000,
+    });
     const offline = await deliverQueued({ queue, api: down });
     expect(offline).toMatchObject({ status: 'failed', failure: { kind: 'offline' } });
     server.setStatus(503);

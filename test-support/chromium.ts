@@ -27,7 +27,7 @@ export function browserAvailability(): { run: boolean; reason: string } {
   return { run: false, reason };
 }
 
-/** Used by the browser tests and the dashboard bench; without the browser it fails saying how to install it. */
+/** For the dashboard tests, the VS Code end-to-end test and the dashboard bench; fails saying how to install a missing browser. */
 export function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`${CHROMIUM_PATH} not found: apt-get install -y chromium (never \`playwright install\`)`);

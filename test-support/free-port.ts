@@ -1,12 +1,15 @@
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 
-/** A loopback URL nothing listens on (a port that was just free), i.e. a server that is down. */
-export async function closedPortUrl(): Promise<string> {
+/**
+ * A loopback port that is free right now: for a server a test starts on it, or, left unused, for a
+ * server that is down (nothing listens there).
+ */
+export async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as { port: number };
   server.close();
   await once(server, 'close');
-  return `http://127.0.0.1:${port}`;
+  return port;
 }
