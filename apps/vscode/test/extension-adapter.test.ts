@@ -138,7 +138,8 @@ describe('the VS Code adapter', () => {
     const shown = fakeDocument(join(folder, 'src', 'shown.ts'), 'typescript');
     const split = fakeDocument(join(folder, 'src', 'split.ts'), 'typescript');
     const hidden = fakeDocument(join(folder, '.vscode', 'settings.json'), 'json');
-    const notebook = { uri: fake.api.Uri.file(join(folder, 'hidden.ipynb')), getCells: () => [] };
+    const notebook = { uri: fake.api.Uri.file(join(folder, 'notes.ipynb')), getCells: () => [] };
+    const cell = fakeDocument(join(folder, 'notes.ipynb'), 'python', 4, 'vscode-notebook-cell');
     fake.focusEditor(shown);
     scheduler.advance(3 * 60_000);
     fake.emitters.openText.fire(hidden);
@@ -146,14 +147,20 @@ describe('the VS Code adapter', () => {
     fake.emitters.saveText.fire(hidden);
     fake.emitters.changeNotebook.fire({ notebook, contentChanges: [{}], cellChanges: [] });
     fake.emitters.saveNotebook.fire(notebook);
+    fake.emitters.changeText.fire({ document: cell, contentChanges: [{}] });
     scheduler.advance(3 * 60_000);
     // A split editor is shown without being active: typing there counts.
     fake.window.otherVisibleEditors.push({ document: split });
     fake.type(split);
     scheduler.advance(1_000);
+    // A cell counts once its notebook is shown (cell editors are not always among the visible editors).
+    fake.window.visibleNotebookEditors.push({ notebook });
+    fake.emitters.changeText.fire({ document: cell, contentChanges: [{}] });
+    scheduler.advance(1_000);
     expect((await queued()).map((heartbeat) => [heartbeat.file, heartbeat.is_write])).toEqual([
       ['src/shown.ts', false],
       ['src/split.ts', false],
+      ['notes.ipynb', false],
     ]);
   });
 
